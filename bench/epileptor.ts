@@ -1,0 +1,229 @@
+/**
+ * `npm run bench`: the Epileptor network engine against the speed anchor
+ * shared/reference/epileptor/anchor_em.py (numpy and numba), on the same problem and the same
+ * number of steps (see src/perf/epileptor-bench.ts for the problem and its small differences).
+ *
+ *   node dist/bench/epileptor.js [--quick] [--json]
+ *
+ * The anchor runs only when /usr/bin/python3 can import numpy (and numba for its numba rows).
+ * The shared directory is $ICTAL_SHARED, else ../shared beside the package root. The anchor
+ * integrates with Euler–Maruyama only; the Heun rows' ratios therefore compare our Heun step
+ * with the anchor's Euler–Maruyama step, i.e. the cost of the scheme we use by default against
+ * the cheapest scheme the anchor offers.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { cpus } from "node:os";
+import { join, resolve } from "node:path";
+import { PACKAGE_ROOT } from "../src/io/paths.js";
+import { runEpileptorBenchmark } from "../src/perf/epileptor-bench.js";
+
+const PYTHON = "/usr/bin/python3";
+
+interface Row {
+  implementation: string;
+  scheme: string;
+  nodes: number;
+  duration: number;
+  steps: number;
+  usPerStep: number;
+  nodeStepsPerSecond: number;
+  seizureOnsets: number | null;
+  finite: boolean;
+  ratioVsNumba?: number | null;
+  ratioVsNumpy?: number | null;
+}
+
+/** Sizes and durations: each anchor run takes a few seconds here at full length. */
+const CASES = [
+  { nodes: 76, duration: 2000, quickDuration: 400 },
+  { nodes: 1000, duration: 200, quickDuration: 40 },
+];
+
+function parseArgs(argv: string[]): { quick: boolean; json: boolean } {
+  const known = new Set(["--quick", "--json"]);
+  for (const a of argv) {
+    if (!known.has(a)) {
+      process.stderr.write(`usage: node dist/bench/epileptor.js [--quick] [--json]\nunknown option '${a}'\n`);
+      process.exit(2);
+    }
+  }
+  return { quick: argv.includes("--quick"), json: argv.includes("--json") };
+}
+
+function sharedDir(): string {
+  return process.env.ICTAL_SHARED ? resolve(process.env.ICTAL_SHARED) : resolve(PACKAGE_ROOT, "..", "shared");
+}
+
+function pythonCan(module: string): boolean {
+  if (!existsSync(PYTHON)) return false;
+  const r = spawnSync(PYTHON, ["-c", `import ${module}`], { stdio: "ignore", timeout: 60_000 });
+  return r.status === 0;
+}
+
+/** One anchor run; its result is the last line of stdout that parses as a JSON object. */
+function runAnchor(
+  script: string,
+  impl: "numpy" | "numba",
+  nodes: number,
+  duration: number,
+): Record<string, unknown> {
+  const r = spawnSync(PYTHON, [script, "--impl", impl, "--n", String(nodes), "--t", String(duration)], {
+    encoding: "utf8",
+    timeout: 1_800_000,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (r.error) throw new Error(`anchor ${impl} n=${nodes}: ${r.error.message}`);
+  if (r.status !== 0)
+    throw new Error(
+      `anchor ${impl} n=${nodes} exited with ${r.status}: ${r.stderr.trim().split("\n").slice(-3).join(" | ")}`,
+    );
+  const lines = r.stdout.trim().split("\n").reverse();
+  for (const line of lines) {
+    if (!line.startsWith("{")) continue;
+    try {
+      // Python's json writes NaN for undefined statistics, which JSON.parse rejects.
+      return JSON.parse(line.replace(/\bNaN\b/g, "null")) as Record<string, unknown>;
+    } catch {
+      continue;
+    }
+  }
+  throw new Error(`anchor ${impl} n=${nodes}: no JSON line in its output`);
+}
+
+function num(v: unknown, what: string): number {
+  if (typeof v !== "number" || !Number.isFinite(v))
+    throw new Error(`anchor output: ${what} is not a number (${String(v)})`);
+  return v;
+}
+
+function formatRatio(r: number | null | undefined): string {
+  return r === null || r === undefined ? "—" : `${r.toFixed(2)}×`;
+}
+
+function formatTable(rows: Row[]): string {
+  const header = [
+    "implementation",
+    "scheme",
+    "nodes",
+    "steps",
+    "µs/step",
+    "node-steps/s",
+    "vs numba",
+    "vs numpy",
+    "onsets",
+  ];
+  const body = rows.map((r) => [
+    r.implementation,
+    r.scheme,
+    String(r.nodes),
+    String(r.steps),
+    r.usPerStep.toFixed(r.usPerStep < 100 ? 2 : 1),
+    Math.round(r.nodeStepsPerSecond).toLocaleString("en"),
+    formatRatio(r.ratioVsNumba),
+    formatRatio(r.ratioVsNumpy),
+    r.seizureOnsets === null ? "—" : String(r.seizureOnsets) + (r.finite ? "" : " (diverged)"),
+  ]);
+  const widths = header.map((h, c) => Math.max(h.length, ...body.map((b) => b[c].length)));
+  const numeric = new Set([2, 3, 4, 5, 6, 7, 8]);
+  const line = (cells: string[]) =>
+    cells.map((cell, c) => (numeric.has(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join("  ");
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(line)].join("\n");
+}
+
+function main(): void {
+  const { quick, json } = parseArgs(process.argv.slice(2));
+  const notes: string[] = [];
+  const rows: Row[] = [];
+
+  for (const c of CASES) {
+    const duration = quick ? c.quickDuration : c.duration;
+    for (const scheme of ["heun", "euler"] as const) {
+      const r = runEpileptorBenchmark({ nodes: c.nodes, duration, scheme });
+      rows.push({
+        implementation: "ictal (node)",
+        scheme: scheme === "euler" ? "euler-maruyama" : "heun",
+        nodes: r.nodes,
+        duration,
+        steps: r.steps,
+        usPerStep: r.microsecondsPerStep,
+        nodeStepsPerSecond: r.nodeStepsPerSecond,
+        seizureOnsets: r.seizureOnsets ?? null,
+        finite: r.finite,
+      });
+    }
+  }
+
+  const script = join(sharedDir(), "reference", "epileptor", "anchor_em.py");
+  const impls: ("numpy" | "numba")[] = [];
+  if (!existsSync(script))
+    notes.push(`anchor not run: ${script} not found (set ICTAL_SHARED to the shared directory)`);
+  else if (!pythonCan("numpy")) notes.push(`anchor not run: ${PYTHON} cannot import numpy`);
+  else {
+    impls.push("numpy");
+    if (pythonCan("numba")) impls.push("numba");
+    else notes.push(`anchor numba rows skipped: ${PYTHON} cannot import numba`);
+  }
+  const versions = new Set<string>();
+  for (const impl of impls) {
+    for (const c of CASES) {
+      const duration = quick ? c.quickDuration : c.duration;
+      try {
+        const out = runAnchor(script, impl, c.nodes, duration);
+        if (typeof out.numpy === "string") versions.add(`numpy ${out.numpy}`);
+        if (typeof out.numba === "string") versions.add(`numba ${out.numba}`);
+        rows.push({
+          implementation: `anchor ${impl}`,
+          scheme: "euler-maruyama",
+          nodes: c.nodes,
+          duration,
+          steps: num(out.steps, "steps"),
+          usPerStep: num(out.us_per_step, "us_per_step"),
+          nodeStepsPerSecond: num(out.node_steps_per_s, "node_steps_per_s"),
+          seizureOnsets: typeof out.onsets_total === "number" ? out.onsets_total : null,
+          finite: out.finite === true,
+        });
+      } catch (err) {
+        notes.push(`anchor ${impl} n=${c.nodes} failed: ${(err as Error).message}`);
+      }
+    }
+  }
+
+  // Ratios: reference time / this row's time at the same size, > 1 when this row is faster.
+  for (const row of rows) {
+    const ref = (impl: string) =>
+      rows.find((r) => r.implementation === `anchor ${impl}` && r.nodes === row.nodes);
+    const numba = ref("numba");
+    const numpy = ref("numpy");
+    row.ratioVsNumba = numba ? numba.usPerStep / row.usPerStep : null;
+    row.ratioVsNumpy = numpy ? numpy.usPerStep / row.usPerStep : null;
+  }
+
+  const cpu = cpus()[0]?.model ?? "unknown CPU";
+  const meta = {
+    node: process.version,
+    cpu,
+    python: impls.length > 0 ? [...versions].join(", ") : null,
+    quick,
+    dt: 0.05,
+    note: "ratio = anchor µs/step ÷ row µs/step (> 1: the row is faster); anchor is Euler–Maruyama only; single thread",
+  };
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ bench: "epileptor", ...meta, notes, rows })}\n`);
+    return;
+  }
+  process.stdout.write(
+    `Epileptor network, dt = 0.05, ${quick ? "quick durations" : "full durations"} (76 nodes: ${quick ? 400 : 2000} tu, 1000 nodes: ${quick ? 40 : 200} tu)\n`,
+  );
+  process.stdout.write(`node ${meta.node} on ${cpu}${meta.python ? `; anchor with ${meta.python}` : ""}\n`);
+  for (const n of notes) process.stdout.write(`NOTE: ${n}\n`);
+  process.stdout.write(`${formatTable(rows)}\n`);
+  process.stdout.write(
+    `ratio = anchor µs/step ÷ row µs/step (> 1: the row is faster). The anchor is Euler–Maruyama only, so the\n`,
+  );
+  process.stdout.write(
+    `heun rows compare our Heun step with its Euler–Maruyama step. onsets = seizure episodes over all nodes.\n`,
+  );
+}
+
+main();

@@ -1,0 +1,55 @@
+/**
+ * The model parameter tables rendered as Markdown (docs/parameters.md). The documentation reads
+ * the same tables as the schema and the engines; a test fails when the committed file is stale.
+ */
+import { EPILEPTOR_PARAMETERS, EPILEPTOR_REGIONAL } from "../engines/network/epileptor.js";
+import { EPILEPTOR2D_PARAMETERS, EPILEPTOR2D_REGIONAL } from "../engines/network/epileptor2d.js";
+import type { ParameterTable } from "../engines/parameters.js";
+
+export const PARAMETER_TABLES: {
+  model: string;
+  title: string;
+  table: ParameterTable<string>;
+  regional: readonly string[];
+}[] = [
+  {
+    model: "epileptor",
+    title: "6-D Epileptor (TVB form)",
+    table: EPILEPTOR_PARAMETERS,
+    regional: EPILEPTOR_REGIONAL,
+  },
+  {
+    model: "epileptor2d",
+    title: "2-D Epileptor",
+    table: EPILEPTOR2D_PARAMETERS,
+    regional: EPILEPTOR2D_REGIONAL,
+  },
+];
+
+const cell = (text: string) => text.replace(/\|/g, "\\|");
+
+export function renderParameterMarkdown(): string {
+  const parts = [
+    "# Model parameters",
+    "",
+    "Generated from the engines' parameter tables by `npm run docs`; do not edit by hand.",
+    "Regional parameters can differ between regions (set per region by the patient's pathophysiology);",
+    "the others are shared by the whole network. Ranges are inclusive and enforced by the scenario schema.",
+    "",
+  ];
+  for (const { model, title, table, regional } of PARAMETER_TABLES) {
+    parts.push(
+      `## ${title} — \`model.name: ${model}\``,
+      "",
+      "| name | default | unit | allowed range | regional | meaning | source |",
+      "|---|---|---|---|---|---|---|",
+    );
+    for (const spec of Object.values(table)) {
+      parts.push(
+        `| \`${spec.name}\` | ${spec.default} | ${cell(spec.unit)} | [${spec.min}, ${spec.max}] | ${regional.includes(spec.name) ? "yes" : ""} | ${cell(spec.description)} | ${cell(spec.citation)} |`,
+      );
+    }
+    parts.push("");
+  }
+  return parts.join("\n");
+}

@@ -1,0 +1,344 @@
+/**
+ * Scenario files: the versioned schema (zod, exported as JSON Schema for editors), parsing of
+ * YAML or JSON, and error messages that name the field, the value and what is allowed.
+ *
+ * Model parameter bounds come from the engines' parameter tables (one place for each number).
+ * Nothing in a scenario is ever evaluated as code.
+ */
+import { z } from "zod";
+import { parse as parseYaml } from "yaml";
+import { EPILEPTOR_PARAMETERS, EPILEPTOR_VARIABLES } from "../engines/network/epileptor.js";
+import { EPILEPTOR2D_PARAMETERS, EPILEPTOR2D_VARIABLES } from "../engines/network/epileptor2d.js";
+import type { ParameterTable } from "../engines/parameters.js";
+import { SCHEMES } from "../numerics/integrators.js";
+
+export const SCENARIO_SCHEMA_VERSION = 1;
+
+function parameterObject(table: ParameterTable<string>) {
+  const shape: Record<string, z.ZodOptional<z.ZodNumber>> = {};
+  for (const spec of Object.values(table)) {
+    shape[spec.name] = z
+      .number()
+      .min(spec.min)
+      .max(spec.max)
+      .describe(`${spec.description} [${spec.unit}; default ${spec.default}; ${spec.citation}]`)
+      .optional();
+  }
+  return z.strictObject(shape);
+}
+
+const regionList = z.array(z.string().min(1)).describe("region labels of the connectome");
+const label = z.string().min(1);
+
+const patientSchema = z
+  .strictObject({
+    connectome: z
+      .string()
+      .min(1)
+      .default("tvb76")
+      .describe("bundled connectome name (tvb76) or a path to a TVB connectivity folder or zip"),
+    epileptogenicZone: regionList.default([]).describe("epileptogenic-zone regions (labels)"),
+    propagationZone: regionList.default([]).describe("propagation-zone regions (labels)"),
+    x0: z
+      .strictObject({
+        epileptogenic: z.number().min(-5).max(1).default(-1.6),
+        propagation: z.number().min(-5).max(1).default(-1.8),
+        other: z.number().min(-5).max(1).default(-2.4),
+      })
+      .prefault({})
+      .describe("x0 of each zone (VEP tutorial values: -1.6, -1.8, -2.4; Jirsa et al. 2017)"),
+    x0ByRegion: z
+      .record(label, z.number().min(-5).max(1))
+      .default({})
+      .describe("x0 per region label, overriding the zone values"),
+  })
+  .describe("the virtual patient");
+
+const modelSchema = z.discriminatedUnion("name", [
+  z.strictObject({
+    name: z.literal("epileptor"),
+    parameters: parameterObject(EPILEPTOR_PARAMETERS)
+      .default({})
+      .describe("6-D Epileptor parameters shared by all regions"),
+  }),
+  z.strictObject({
+    name: z.literal("epileptor2d"),
+    parameters: parameterObject(EPILEPTOR2D_PARAMETERS)
+      .default({})
+      .describe("2-D Epileptor parameters shared by all regions"),
+  }),
+]);
+
+const couplingSchema = z
+  .strictObject({
+    scale: z
+      .number()
+      .min(0)
+      .max(100)
+      .default(1)
+      .describe("global factor a of the difference coupling (TVB Difference a)"),
+    conductionSpeed: z
+      .number()
+      .positive()
+      .max(1e9)
+      .nullable()
+      .default(null)
+      .describe("mm per model time unit; delays = tract length / speed, rounded to steps; null = no delays"),
+  })
+  .prefault({});
+
+const simulationSchema = z
+  .strictObject({
+    duration: z.number().positive().max(1e7).default(6000).describe("model time units"),
+    dt: z.number().positive().max(1).default(0.05).describe("integration step, model time units (VEP: 0.05)"),
+    integrator: z
+      .enum(SCHEMES)
+      .default("heun")
+      .describe("euler (Euler–Maruyama with noise), heun (TVB stochastic Heun), rk4 (no noise)"),
+    noise: z
+      .record(z.string(), z.number().min(0).max(10))
+      .default({})
+      .describe("TVB additive noise nsig per state variable (sigma = sqrt(2 nsig)); VEP: x2 and y2 3e-4"),
+    samplePeriod: z
+      .number()
+      .positive()
+      .max(1000)
+      .default(1)
+      .describe("model time units between recorded samples"),
+    secondsPerUnit: z
+      .number()
+      .positive()
+      .max(10)
+      .default(0.01)
+      .describe("seconds per model time unit: the free time mapping of the phenomenological Epileptor"),
+  })
+  .prefault({});
+
+const seegSchema = z
+  .strictObject({
+    sensors: z
+      .string()
+      .min(1)
+      .default("seeg_588")
+      .describe("bundled contact set (seeg_588, seeg_39) or a file 'label x y z' in the connectome's frame"),
+    contacts: z
+      .array(z.strictObject({ label: label, position: z.tuple([z.number(), z.number(), z.number()]) }))
+      .optional()
+      .describe("explicit contact coordinates (mm), used instead of `sensors`"),
+    electrodes: z
+      .union([z.literal("all"), z.literal("near-zones"), z.array(label)])
+      .default("near-zones")
+      .describe("which electrodes to keep: all, those passing near the EZ/PZ regions, or names"),
+    montage: z.enum(["bipolar", "monopolar"]).default("bipolar"),
+    measurementNoise: z
+      .number()
+      .min(0)
+      .max(1e6)
+      .default(0)
+      .describe(
+        "SD of white measurement noise added to each channel, in the SEEG signal units (gain 1/d² with d in mm: bipolar ictal amplitudes are of order 1e-3 to 1e-2)",
+      ),
+  })
+  .prefault({});
+
+const outputsSchema = z
+  .strictObject({
+    seeg: seegSchema,
+    edf: z.boolean().default(true).describe("write the SEEG as EDF+ with seizure annotations"),
+    report: z.boolean().default(true).describe("write the self-contained HTML report"),
+    states: z
+      .boolean()
+      .default(true)
+      .describe("write recorded states (x1, z, x2) as float32 binary with a JSON index"),
+  })
+  .prefault({});
+
+const detectionSchema = z
+  .strictObject({
+    threshold: z.number().min(-5).max(5).default(0).describe("x1 above this value is ictal"),
+    mergeGap: z
+      .number()
+      .min(0)
+      .max(1e6)
+      .default(100)
+      .describe("ictal samples closer than this (model time units) form one seizure"),
+  })
+  .prefault({});
+
+export const networkScenarioSchema = z.strictObject({
+  schemaVersion: z.literal(SCENARIO_SCHEMA_VERSION).describe("version of this schema"),
+  kind: z.literal("network"),
+  name: z.string().min(1).default("scenario"),
+  description: z.string().optional(),
+  seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),
+  patient: patientSchema.prefault({}),
+  model: modelSchema.prefault({ name: "epileptor" }),
+  coupling: couplingSchema,
+  simulation: simulationSchema,
+  detection: detectionSchema,
+  outputs: outputsSchema,
+});
+
+export const sweepScenarioSchema = z.strictObject({
+  schemaVersion: z.literal(SCENARIO_SCHEMA_VERSION),
+  kind: z.literal("sweep"),
+  name: z.string().min(1).default("sweep"),
+  description: z.string().optional(),
+  seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),
+  model: modelSchema.prefault({ name: "epileptor" }),
+  simulation: simulationSchema,
+  detection: detectionSchema,
+  sweep: z
+    .strictObject({
+      parameter: z.string().min(1).describe("a model parameter name, e.g. x0"),
+      values: z.array(z.number()).min(1).max(10000),
+    })
+    .describe("an isolated node run once per value"),
+  transient: z
+    .number()
+    .min(0)
+    .max(1e7)
+    .default(1000)
+    .describe("model time units discarded before counting seizures"),
+});
+
+export const scenarioSchema = z.discriminatedUnion("kind", [networkScenarioSchema, sweepScenarioSchema]);
+
+export type NetworkScenario = z.output<typeof networkScenarioSchema>;
+export type SweepScenario = z.output<typeof sweepScenarioSchema>;
+export type Scenario = z.output<typeof scenarioSchema>;
+
+/** Variables each model accepts noise on. */
+export const MODEL_VARIABLES: Record<string, readonly string[]> = {
+  epileptor: EPILEPTOR_VARIABLES,
+  epileptor2d: EPILEPTOR2D_VARIABLES,
+};
+
+export class ScenarioError extends Error {
+  constructor(
+    readonly source: string,
+    readonly problems: string[],
+  ) {
+    super(`${source}: invalid scenario\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ScenarioError";
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return "nothing";
+  const text = JSON.stringify(value);
+  return text === undefined ? String(value) : text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path.length === 0
+    ? "(top level)"
+    : path
+        .map((p) => (typeof p === "number" ? `[${p}]` : String(p)))
+        .join(".")
+        .replace(/\.\[/g, "[");
+}
+
+function issueText(issue: z.core.$ZodIssue): string {
+  const field = fieldPath(issue.path);
+  const got = "input" in issue ? describeValue(issue.input) : "";
+  switch (issue.code) {
+    case "too_big":
+      return `${field} = ${got}: must be ${issue.inclusive ? "<=" : "<"} ${String(issue.maximum)}`;
+    case "too_small":
+      return `${field} = ${got}: must be ${issue.inclusive ? ">=" : ">"} ${String(issue.minimum)}`;
+    case "unrecognized_keys":
+      return `${field}: unknown field(s) ${issue.keys.map((k) => `'${k}'`).join(", ")}`;
+    case "invalid_value":
+      return `${field} = ${got}: allowed values are ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    case "invalid_union":
+      if ("discriminator" in issue && issue.discriminator !== undefined) {
+        return `${field}.${issue.discriminator} = ${describeValue((issue.input as Record<string, unknown> | undefined)?.[issue.discriminator])}: not an allowed value`;
+      }
+      return `${field} = ${got}: ${issue.message}`;
+    default:
+      return `${field} = ${got}: ${issue.message}`;
+  }
+}
+
+/** Validate an already-parsed object; throws ScenarioError listing every problem. */
+export function validateScenario(data: unknown, source = "scenario"): Scenario {
+  if (data !== null && typeof data === "object" && !Array.isArray(data)) {
+    const version = (data as Record<string, unknown>).schemaVersion;
+    if (version !== undefined && version !== SCENARIO_SCHEMA_VERSION) {
+      throw new ScenarioError(source, [
+        `schemaVersion = ${describeValue(version)}: this version of ictal reads schemaVersion ${SCENARIO_SCHEMA_VERSION}`,
+      ]);
+    }
+  }
+  const result = scenarioSchema.safeParse(data, { reportInput: true });
+  if (!result.success) throw new ScenarioError(source, result.error.issues.map(issueText));
+  const scenario = result.data;
+  const variables = MODEL_VARIABLES[scenario.model.name];
+  const problems: string[] = [];
+  for (const name of Object.keys(scenario.simulation.noise)) {
+    if (!variables.includes(name)) {
+      problems.push(
+        `simulation.noise.${name}: not a state variable of ${scenario.model.name}; allowed: ${variables.join(", ")}`,
+      );
+    }
+  }
+  if (
+    scenario.simulation.integrator === "rk4" &&
+    Object.values(scenario.simulation.noise).some((v) => v > 0)
+  ) {
+    problems.push(
+      'simulation.integrator = "rk4": rk4 is deterministic; use heun or euler when simulation.noise is set',
+    );
+  }
+  if (scenario.simulation.samplePeriod < scenario.simulation.dt) {
+    problems.push(
+      `simulation.samplePeriod = ${scenario.simulation.samplePeriod}: must be >= simulation.dt (${scenario.simulation.dt})`,
+    );
+  }
+  const ratio = scenario.simulation.samplePeriod / scenario.simulation.dt;
+  if (Math.abs(ratio - Math.round(ratio)) > 1e-9 * ratio) {
+    problems.push(
+      `simulation.samplePeriod = ${scenario.simulation.samplePeriod}: must be a whole multiple of simulation.dt (${scenario.simulation.dt})`,
+    );
+  }
+  if (scenario.kind === "sweep") {
+    const table = scenario.model.name === "epileptor" ? EPILEPTOR_PARAMETERS : EPILEPTOR2D_PARAMETERS;
+    const spec = (table as ParameterTable<string>)[scenario.sweep.parameter];
+    if (spec === undefined) {
+      problems.push(
+        `sweep.parameter = "${scenario.sweep.parameter}": not a parameter of ${scenario.model.name}; allowed: ${Object.keys(table).join(", ")}`,
+      );
+    } else {
+      scenario.sweep.values.forEach((v, k) => {
+        if (v < spec.min || v > spec.max)
+          problems.push(`sweep.values[${k}] = ${v}: ${spec.name} must lie in [${spec.min}, ${spec.max}]`);
+      });
+    }
+  }
+  if (problems.length > 0) throw new ScenarioError(source, problems);
+  return scenario;
+}
+
+/** Parse scenario text (YAML, of which JSON is a subset) and validate it. */
+export function parseScenario(text: string, source = "scenario"): Scenario {
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (err) {
+    throw new ScenarioError(source, [`not valid YAML or JSON: ${(err as Error).message.split("\n")[0]}`]);
+  }
+  return validateScenario(data, source);
+}
+
+/** The scenario schema as JSON Schema (draft 2020-12), for editors. */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(scenarioSchema, { io: "input", unrepresentable: "any" }) as Record<
+    string,
+    unknown
+  >;
+  return {
+    ...schema,
+    title: `ictal scenario, schema version ${SCENARIO_SCHEMA_VERSION}`,
+  };
+}

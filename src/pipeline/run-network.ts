@@ -1,0 +1,185 @@
+/**
+ * A network scenario end to end, in memory: patient → x0 map → Epileptor network → recorded
+ * states → seizures (state-based, per region) → SEEG (forward model, montage, measurement
+ * noise). No file is written here (see io/outputs.ts), so a failed or diverged run leaves
+ * nothing behind.
+ *
+ * Random streams (one per unit of work, derived from the scenario seed):
+ *   "network/noise"     the additive noise of the neural masses
+ *   "seeg/measurement"  the sensors' measurement noise
+ */
+import type { Connectome } from "../connectome/connectome.js";
+import { simulateNetwork, type NetworkSimulationResult } from "../engines/network/simulate.js";
+import type { NetworkScenario } from "../io/scenario.js";
+import { RandomStream } from "../numerics/random.js";
+import {
+  addMeasurementNoise,
+  applyMontage,
+  bipolarMontage,
+  gainMatrix,
+  projectToSensors,
+  type SensorSet,
+} from "../observe/seeg.js";
+import { detectSeizuresFromStates, recruitmentOrder, type SeizureEvent } from "../observe/seizures.js";
+import { excitabilityMap, type Zone } from "../pathophysiology/epileptogenic-zones.js";
+import { buildNetwork, regionSignal } from "./network-model.js";
+import { selectElectrodes } from "./electrodes.js";
+
+export interface SeegRecording {
+  labels: string[];
+  sampleRateHz: number;
+  /** samples x channels, sample-major. */
+  data: Float64Array;
+  samples: number;
+  /** Contacts used (monopolar labels) and montage. */
+  contacts: string[];
+  montage: "bipolar" | "monopolar";
+}
+
+export interface NetworkRunResult {
+  scenario: NetworkScenario;
+  connectome: Connectome;
+  x0: Float64Array;
+  zones: Zone[];
+  parameters: Record<string, number>;
+  simulation: NetworkSimulationResult;
+  seizures: SeizureEvent[];
+  seeg: SeegRecording | null;
+  secondsPerUnit: number;
+}
+
+export interface NetworkRunInputs {
+  connectome: Connectome;
+  /** Contact set for the SEEG forward model (null: no SEEG). */
+  sensors: SensorSet | null;
+  /** Seed overriding the scenario's (e.g. from --seed). */
+  seed?: number;
+  onProgress?: (fraction: number) => void;
+}
+
+export function runNetworkScenario(scenario: NetworkScenario, inputs: NetworkRunInputs): NetworkRunResult {
+  const { connectome } = inputs;
+  const seed = inputs.seed ?? scenario.seed;
+  const n = connectome.labels.length;
+  const { x0, zones } = excitabilityMap(connectome, scenario.patient);
+  const built = buildNetwork(
+    scenario,
+    { nodes: n, weights: connectome.weights, tractLengths: connectome.tractLengths },
+    x0,
+  );
+  const sim = scenario.simulation;
+  const steps = Math.round(sim.duration / sim.dt);
+  const sampleEvery = Math.round(sim.samplePeriod / sim.dt);
+  const simulation = simulateNetwork(built.model, {
+    dt: sim.dt,
+    steps,
+    scheme: sim.integrator,
+    initialState: built.initialState,
+    noiseSigma: built.noiseSigma,
+    seed,
+    streamPath: "network/noise",
+    sampleEvery,
+    record: built.record,
+    onProgress: inputs.onProgress,
+  });
+  const seizures = detectSeizuresFromStates(simulation.times, simulation.recorded.x1, n, connectome.labels, {
+    threshold: scenario.detection.threshold,
+    mergeGap: scenario.detection.mergeGap,
+  });
+
+  let seeg: SeegRecording | null = null;
+  if (inputs.sensors !== null) {
+    const seegSpec = scenario.outputs.seeg;
+    const chosen = selectElectrodes(inputs.sensors, connectome, zones, seegSpec.electrodes);
+    const m = chosen.labels.length;
+    const samples = simulation.times.length;
+    const gain = gainMatrix(chosen, connectome.centres);
+    const monopolar = projectToSensors(regionSignal(simulation.recorded), samples, n, gain, m);
+    let labels = chosen.labels;
+    let data = monopolar;
+    if (seegSpec.montage === "bipolar") {
+      const montage = bipolarMontage(chosen.labels);
+      data = applyMontage(monopolar, samples, m, montage);
+      labels = montage.labels;
+    }
+    if (seegSpec.measurementNoise > 0) {
+      addMeasurementNoise(data, seegSpec.measurementNoise, RandomStream.for(seed, "seeg/measurement"));
+    }
+    seeg = {
+      labels,
+      sampleRateHz: samplingRate(sim.samplePeriod * sim.secondsPerUnit),
+      data,
+      samples,
+      contacts: chosen.labels,
+      montage: seegSpec.montage,
+    };
+  }
+  return {
+    scenario: { ...scenario, seed },
+    connectome,
+    x0,
+    zones,
+    parameters: built.parameters,
+    simulation,
+    seizures,
+    seeg,
+    secondsPerUnit: sim.secondsPerUnit,
+  };
+}
+
+/** 1 / period, snapped to the nearest integer when within floating-point noise of it
+ *  (0.01 s gives 99.99999999999999 Hz otherwise). */
+function samplingRate(periodSeconds: number): number {
+  const rate = 1 / periodSeconds;
+  const nearest = Math.round(rate);
+  return Math.abs(rate - nearest) <= 1e-9 * rate ? nearest : rate;
+}
+
+/** The JSON summary of a run (without the file list, which the writer adds). */
+export function summariseNetworkRun(run: NetworkRunResult) {
+  const s = run.secondsPerUnit;
+  const order = recruitmentOrder(run.seizures);
+  const zoneOf = (regionIndex: number) => run.zones[regionIndex];
+  const round = (v: number) => Math.round(v * 1e6) / 1e6;
+  return {
+    scenario: run.scenario.name,
+    kind: "network" as const,
+    seed: run.scenario.seed,
+    model: run.scenario.model.name,
+    connectome: run.connectome.name,
+    regions: run.connectome.labels.length,
+    durationModelUnits: run.scenario.simulation.duration,
+    secondsPerUnit: s,
+    durationSeconds: round(run.scenario.simulation.duration * s),
+    epileptogenicZone: run.scenario.patient.epileptogenicZone,
+    propagationZone: run.scenario.patient.propagationZone,
+    seizures: run.seizures.map((e) => ({
+      region: e.region,
+      zone: zoneOf(e.regionIndex),
+      onset: round(e.onset),
+      offset: round(e.offset),
+      onsetSeconds: round(e.onset * s),
+      offsetSeconds: round(e.offset * s),
+    })),
+    firstOnsetRegion: order.length > 0 ? order[0].region : null,
+    recruitedRegions: order.map((r) => r.region),
+    recruitment: order.map((r) => ({
+      rank: r.rank,
+      region: r.region,
+      zone: zoneOf(r.regionIndex),
+      x0: run.x0[r.regionIndex],
+      firstOnset: round(r.firstOnset),
+      firstOnsetSeconds: round(r.firstOnset * s),
+    })),
+    seeg:
+      run.seeg === null
+        ? null
+        : {
+            channels: run.seeg.labels.length,
+            montage: run.seeg.montage,
+            sampleRateHz: round(run.seeg.sampleRateHz),
+          },
+  };
+}
+
+export type NetworkSummary = ReturnType<typeof summariseNetworkRun>;
