@@ -26,17 +26,18 @@ function randomValues(length: number, seed: number): Float64Array {
   return x;
 }
 
-/** a * (sum_j w_ij x_j - (sum_j w_ij) x_i), summing every column in ascending order. */
+/** a * (sum_j w_ij x_j - (sum_j w_ij) x_i), in the documented order of coupling.ts: four
+ *  partial sums over j mod 4 (each ascending), combined as (s0 + s1) + (s2 + s3). */
 function naiveCoupling(w: Float64Array, n: number, a: number, x: Float64Array): Float64Array {
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    let sum = 0;
+    const partial = [0, 0, 0, 0];
     let rowSum = 0;
     for (let j = 0; j < n; j++) {
-      sum += w[i * n + j] * x[j];
+      partial[j % 4] += w[i * n + j] * x[j];
       rowSum += w[i * n + j];
     }
-    out[i] = a * (sum - rowSum * x[i]);
+    out[i] = a * (partial[0] + partial[1] + (partial[2] + partial[3]) - rowSum * x[i]);
   }
   return out;
 }

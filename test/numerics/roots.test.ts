@@ -148,6 +148,26 @@ test("repeated roots with exactly representable coefficients", () => {
       `${c}: double root ${double} missing from ${got}`,
     );
   }
+  // Cases that broke an earlier version: a double root lost to a discriminant rounded positive,
+  // and unguarded Newton steps jumping away from a double root.
+  for (const { c, double, simple } of [
+    { c: [1, -5, 8, -4] as Cubic, double: 2, simple: 1 }, // (x - 1)(x - 2)^2
+    { c: fromRoots(1, [-0.7, 0.3, 0.3]), double: 0.3, simple: -0.7 },
+    { c: fromRoots(1, [1 / 3, 1 / 3, 3]), double: 1 / 3, simple: 3 },
+  ]) {
+    const got = realCubicRoots(...c);
+    assert.equal(got.length, 3, `${c}: ${got}`);
+    assert.equal(
+      got.filter((x) => Math.abs(x - double) < 1e-6).length,
+      2,
+      `${c}: double root ${double} not twice in ${got}`,
+    );
+    assert.ok(
+      got.some((x) => Math.abs(x - simple) < 1e-12),
+      `${c}: simple root ${simple} missing from ${got}`,
+    );
+    assertTinyResiduals(c, got);
+  }
   // Triple root: p = q = 0 exactly.
   for (const [c, root] of [
     [[1, -6, 12, -8], 2],

@@ -27,7 +27,7 @@
  * the linear coefficient `s` of the z equation (4 in the paper) is exposed as a parameter; the
  * g leak (0.01 in the paper and TVB) is exposed as `gamma`.
  */
-import type { NetworkModel } from "./model.js";
+import { checkRegionalLengths, type NetworkModel } from "./model.js";
 import type { ParameterTable } from "../parameters.js";
 import { DifferenceCoupling, type CouplingGraph } from "./coupling.js";
 import { smallestRealCubicRoot } from "../../numerics/roots.js";
@@ -249,17 +249,13 @@ export class EpileptorNetwork implements NetworkModel {
     const n = config.graph.nodes;
     this.nodes = n;
     this.dimension = 6 * n;
-    for (const name of EPILEPTOR_REGIONAL) {
-      if (config.regional[name].length !== n) {
-        throw new RangeError(
-          `regional parameter ${name} must have one value per node (${n}), got ${config.regional[name].length}`,
-        );
-      }
-    }
+    checkRegionalLengths(config.regional, EPILEPTOR_REGIONAL, n);
     this.c1 = new Float64Array(n);
     this.c2 = new Float64Array(n);
     this.coupling1 = new DifferenceCoupling(config.graph, config.couplingScale);
     this.coupling2 = new DifferenceCoupling(config.graph, config.couplingScale);
+    // Whether each coupling is computed at all is decided here, once: a model's regional arrays
+    // are fixed for its lifetime (therapies that change parameters build a new model).
     const { Ks, Kvf, Kf } = config.regional;
     this.needC1 = Ks.some((v) => v !== 0) || Kvf.some((v) => v !== 0);
     this.needC2 = Kf.some((v) => v !== 0);

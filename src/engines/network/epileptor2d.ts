@@ -22,7 +22,7 @@
 import type { ParameterTable } from "../parameters.js";
 import { DifferenceCoupling, type CouplingGraph } from "./coupling.js";
 import { population1RestingX1 } from "./epileptor.js";
-import type { NetworkModel } from "./model.js";
+import { checkRegionalLengths, type NetworkModel } from "./model.js";
 
 const PROIX2014 = "Proix et al. 2014, J Neurosci 34:15009 (2-D reduction); defaults as TVB Epileptor2D";
 
@@ -166,13 +166,7 @@ export class Epileptor2DNetwork implements NetworkModel {
     const n = config.graph.nodes;
     this.nodes = n;
     this.dimension = 2 * n;
-    for (const name of EPILEPTOR2D_REGIONAL) {
-      if (config.regional[name].length !== n) {
-        throw new RangeError(
-          `regional parameter ${name} must have one value per node (${n}), got ${config.regional[name].length}`,
-        );
-      }
-    }
+    checkRegionalLengths(config.regional, EPILEPTOR2D_REGIONAL, n);
     this.c1 = new Float64Array(n);
     this.coupling = new DifferenceCoupling(config.graph, config.couplingScale);
     this.needCoupling = config.regional.Ks.some((v) => v !== 0) || config.regional.Kvf.some((v) => v !== 0);

@@ -126,9 +126,7 @@ export function simulateNetwork(
     if (noise !== null && sigma !== null) {
       for (let q = 0; q < noisyVars.length; q++) {
         const v = noisyVars[q];
-        const amp = sigma[v] * sqrtDt;
-        const base = v * n;
-        for (let i = 0; i < n; i++) noise[base + i] = amp * rng.normal();
+        rng.fillNormal(noise, v * n, n, sigma[v] * sqrtDt);
       }
     }
     stepper.step(model, t, dt, state, noise);
