@@ -20,7 +20,14 @@ import {
   projectToSensors,
   type SensorSet,
 } from "../observe/seeg.js";
-import { detectSeizuresFromStates, recruitmentOrder, type SeizureEvent } from "../observe/seizures.js";
+import {
+  detectSeizuresFromSignals,
+  detectSeizuresFromStates,
+  recruitmentOrder,
+  seizureEpisodes,
+  type SeizureEvent,
+  type SignalSeizureEvent,
+} from "../observe/seizures.js";
 import { excitabilityMap, type Zone } from "../pathophysiology/epileptogenic-zones.js";
 import { buildNetwork, regionSignal } from "./network-model.js";
 import { selectElectrodes } from "./electrodes.js";
@@ -34,6 +41,9 @@ export interface SeegRecording {
   /** Contacts used (monopolar labels) and montage. */
   contacts: string[];
   montage: "bipolar" | "monopolar";
+  /** Seizures a line-length detector finds on the channels (seconds), as a clinician's
+   *  detector on the electrodes would, to compare with the model's state-based seizures. */
+  detections: SignalSeizureEvent[];
 }
 
 export interface NetworkRunResult {
@@ -105,13 +115,15 @@ export function runNetworkScenario(scenario: NetworkScenario, inputs: NetworkRun
     if (seegSpec.measurementNoise > 0) {
       addMeasurementNoise(data, seegSpec.measurementNoise, RandomStream.for(seed, "seeg/measurement"));
     }
+    const sampleRateHz = samplingRate(sim.samplePeriod * sim.secondsPerUnit);
     seeg = {
       labels,
-      sampleRateHz: samplingRate(sim.samplePeriod * sim.secondsPerUnit),
+      sampleRateHz,
       data,
       samples,
       contacts: chosen.labels,
       montage: seegSpec.montage,
+      detections: detectSeizuresFromSignals(data, samples, labels.length, sampleRateHz, { labels }),
     };
   }
   return {
@@ -162,6 +174,13 @@ export function summariseNetworkRun(run: NetworkRunResult) {
       offsetSeconds: round(e.offset * s),
     })),
     firstOnsetRegion: order.length > 0 ? order[0].region : null,
+    /** Network-level seizures: region seizures that overlap in time, with the region that led. */
+    episodes: seizureEpisodes(run.seizures).map((e) => ({
+      onsetSeconds: round(e.onset * s),
+      offsetSeconds: round(e.offset * s),
+      firstRegion: e.firstRegion,
+      regions: e.regions,
+    })),
     recruitedRegions: order.map((r) => r.region),
     recruitment: order.map((r) => ({
       rank: r.rank,
@@ -178,6 +197,11 @@ export function summariseNetworkRun(run: NetworkRunResult) {
             channels: run.seeg.labels.length,
             montage: run.seeg.montage,
             sampleRateHz: round(run.seeg.sampleRateHz),
+            detections: run.seeg.detections.map((d) => ({
+              channel: d.label,
+              onsetSeconds: round(d.onset),
+              offsetSeconds: round(d.offset),
+            })),
           },
   };
 }

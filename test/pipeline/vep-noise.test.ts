@@ -10,6 +10,8 @@ import { loadConnectome } from "../../src/io/connectome.js";
 import { loadSensors } from "../../src/io/sensors.js";
 import { renderNetworkOutputs } from "../../src/io/outputs.js";
 import { runNetworkScenario, summariseNetworkRun } from "../../src/pipeline/run-network.js";
+import { selectContacts, splitContactLabel } from "../../src/observe/seeg.js";
+import { regionIndex } from "../../src/connectome/connectome.js";
 import { exampleText, networkExample } from "../helpers.js";
 
 const connectome = loadConnectome("tvb76");
@@ -34,6 +36,19 @@ for (const seed of [1, 2, 3]) {
       assert.ok(r !== undefined, `propagation-zone region ${region} was not recruited`);
       assert.ok(r.firstOnset > firstEz, `${region} seized at ${r.firstOnset}, before the EZ (${firstEz})`);
     }
+    // The line-length detector on the simulated SEEG sees the first seizure where and when the
+    // model starts it: on an electrode passing near the EZ, within a second of the first onset.
+    const detections = summary.seeg!.detections;
+    assert.ok(detections.length > 0, "the SEEG detector found nothing");
+    const first = detections.reduce((a, b) => (b.onsetSeconds < a.onsetSeconds ? b : a));
+    const firstOnsetSeconds = summary.recruitment[0].firstOnsetSeconds;
+    assert.ok(
+      first.onsetSeconds >= firstOnsetSeconds - 0.5 && first.onsetSeconds <= firstOnsetSeconds + 1,
+      `first SEEG detection at ${first.onsetSeconds} s, model onset at ${firstOnsetSeconds} s`,
+    );
+    const nearEz = selectContacts(sensors, connectome.centres, { regions: [...EZ].map((r) => regionIndex(connectome, r)) });
+    const electrode = splitContactLabel(first.channel.split("-")[0])!.electrode;
+    assert.ok(nearEz.electrodes.includes(electrode), `first detection on ${first.channel}, not an electrode near the EZ`);
     const allowed = new Set([...EZ, ...PZ]);
     const others = summary.recruitedRegions.filter((r) => !allowed.has(r));
     assert.deepEqual(others, [], `regions outside EZ and PZ seized: ${others.join(", ")}`);
