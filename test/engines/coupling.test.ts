@@ -1,6 +1,8 @@
 /**
- * Difference coupling: the dense and sparse (CSR) paths against a naive O(n^2) reference, the
- * delay ring buffer against values recorded by hand, and the validation of the inputs.
+ * Difference coupling: the dense and sparse (CSR) paths, and the WebAssembly kernel of the dense
+ * path, against a naive O(n^2) reference, the delay ring buffer against values recorded by hand,
+ * and the validation of the inputs. The kernel's options and build are tested in
+ * coupling-wasm.test.ts.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -8,6 +10,7 @@ import {
   buildCouplingGraph,
   DifferenceCoupling,
   type CouplingGraph,
+  type CouplingKernel,
 } from "../../src/engines/network/coupling.js";
 import { RandomStream } from "../../src/numerics/random.js";
 
@@ -42,8 +45,13 @@ function naiveCoupling(w: Float64Array, n: number, a: number, x: Float64Array): 
   return out;
 }
 
-function computeOnce(graph: CouplingGraph, a: number, x: Float64Array): Float64Array {
-  const coupling = new DifferenceCoupling(graph, a);
+function computeOnce(
+  graph: CouplingGraph,
+  a: number,
+  x: Float64Array,
+  kernel: CouplingKernel = "auto",
+): Float64Array {
+  const coupling = new DifferenceCoupling(graph, a, { kernel });
   coupling.fillHistory(x, 0);
   const out = new Float64Array(graph.nodes);
   coupling.compute(0, x, 0, out, 0);
@@ -85,8 +93,75 @@ test("dense and CSR paths are bit-identical to the naive sum, above and below 50
     for (let trial = 0; trial < 5; trial++) {
       const x = randomValues(n, 10 * trial + (expectDense ? 1 : 2));
       const reference = naiveCoupling(w, n, a, x);
-      assertBitIdentical(computeOnce(graph, a, x), reference, `density ${density}, chosen path`);
-      assertBitIdentical(computeOnce(other, a, x), reference, `density ${density}, other path`);
+      for (const kernel of ["auto", "typescript"] as const) {
+        assertBitIdentical(
+          computeOnce(graph, a, x, kernel),
+          reference,
+          `density ${density}, chosen path, ${kernel}`,
+        );
+        assertBitIdentical(
+          computeOnce(other, a, x, kernel),
+          reference,
+          `density ${density}, other path, ${kernel}`,
+        );
+      }
+    }
+  }
+});
+
+test("the WebAssembly dense kernel is bit-identical to the TypeScript loop and the naive sum", () => {
+  // n = 1..9 cover every tail length (n mod 4) with zero, one and two blocks of four rows;
+  // 76 and 300 are a clinical connectome and a large one.
+  const sizes = [1, 2, 3, 4, 5, 6, 7, 8, 9, 76, 300];
+  const densities = [0.55, 0.8, 1];
+  for (const n of sizes) {
+    for (const density of densities) {
+      const seed = 1000 * n + Math.round(100 * density);
+      const w = randomWeights(n, density, seed);
+      const built = buildCouplingGraph(w, n, { speed: Infinity, dt: 0.05 });
+      // At a few nodes the random draw can fall at or under half non-zero, which builds CSR;
+      // the dense copy is attached by hand then, as the kernel is what is under test.
+      if (n >= 76) assert.ok(built.dense !== null, `n = ${n}, density ${density}: expected dense`);
+      const graph: CouplingGraph = { ...built, dense: built.dense ?? Float64Array.from(w) };
+      const a = density === 1 ? -1.3 : 0.7;
+      const wasm = new DifferenceCoupling(graph, a, { kernel: "wasm" });
+      const typescript = new DifferenceCoupling(graph, a, { kernel: "typescript" });
+      assert.equal(wasm.kernel, "wasm");
+      assert.equal(typescript.kernel, "typescript");
+      const outWasm = new Float64Array(n);
+      const outTs = new Float64Array(n);
+      // Several calls on the same couplings: each must read only its own x.
+      for (let step = 0; step < 3; step++) {
+        const x = randomValues(n, seed + step);
+        wasm.compute(step, x, 0, outWasm, 0);
+        typescript.compute(step, x, 0, outTs, 0);
+        const what = `n = ${n}, density ${density}, step ${step}`;
+        assertBitIdentical(outWasm, outTs, `${what}, wasm vs typescript`);
+        assertBitIdentical(outWasm, naiveCoupling(w, n, a, x), `${what}, wasm vs naive`);
+      }
+    }
+  }
+});
+
+test("the WebAssembly kernel keeps signed zeros, infinities and NaN as the TypeScript loop does", () => {
+  const n = 11;
+  const w = randomWeights(n, 1, 31);
+  w[3 * n + 5] = 0; // a zero weight times an infinite x gives NaN on the dense paths
+  const graph = buildCouplingGraph(w, n, { speed: Infinity, dt: 0.05 });
+  assert.ok(graph.dense !== null);
+  const cases: [string, Float64Array][] = [
+    ["all -0", new Float64Array(n).fill(-0)],
+    ["all +0", new Float64Array(n)],
+    ["mixed zeros", Float64Array.from({ length: n }, (_, i) => (i % 2 === 0 ? -0 : 0))],
+    ["huge values", Float64Array.from({ length: n }, (_, i) => (i % 2 === 0 ? 1e308 : -1e308))],
+    ["one infinity", Float64Array.from({ length: n }, (_, i) => (i === 5 ? Infinity : i))],
+    ["one NaN", Float64Array.from({ length: n }, (_, i) => (i === 2 ? NaN : -i))],
+  ];
+  for (const a of [1, -1, 0]) {
+    for (const [what, x] of cases) {
+      const reference = naiveCoupling(w, n, a, x);
+      assertBitIdentical(computeOnce(graph, a, x, "typescript"), reference, `${what}, a = ${a}, ts`);
+      assertBitIdentical(computeOnce(graph, a, x, "wasm"), reference, `${what}, a = ${a}, wasm`);
     }
   }
 });
@@ -95,19 +170,27 @@ test("compute() honours the value and output offsets", () => {
   const n = 9;
   const w = randomWeights(n, 0.6, 3);
   const graph = buildCouplingGraph(w, n, { speed: Infinity, dt: 0.1 });
+  const dense: CouplingGraph = { ...graph, dense: graph.dense ?? Float64Array.from(w) };
   const state = randomValues(4 * n, 4);
-  const coupling = new DifferenceCoupling(graph, 1.5);
-  const out = new Float64Array(3 * n).fill(123);
-  coupling.compute(0, state, 2 * n, out, n);
-  assertBitIdentical(
-    out.subarray(n, 2 * n),
-    naiveCoupling(w, n, 1.5, state.subarray(2 * n, 3 * n)),
-    "offset result",
-  );
-  assert.ok(
-    out.subarray(0, n).every((v) => v === 123) && out.subarray(2 * n).every((v) => v === 123),
-    "wrote outside its slice",
-  );
+  const paths: [string, CouplingGraph, CouplingKernel][] = [
+    ["as built", graph, "typescript"],
+    ["dense", dense, "typescript"],
+    ["dense", dense, "wasm"],
+  ];
+  for (const [path, g, kernel] of paths) {
+    const coupling = new DifferenceCoupling(g, 1.5, { kernel });
+    const out = new Float64Array(3 * n).fill(123);
+    coupling.compute(0, state, 2 * n, out, n);
+    assertBitIdentical(
+      out.subarray(n, 2 * n),
+      naiveCoupling(w, n, 1.5, state.subarray(2 * n, 3 * n)),
+      `offset result, ${path}, ${kernel}`,
+    );
+    assert.ok(
+      out.subarray(0, n).every((v) => v === 123) && out.subarray(2 * n).every((v) => v === 123),
+      `${path}, ${kernel} wrote outside its slice`,
+    );
+  }
 });
 
 test("a delayed edge reads exactly the value recorded D steps earlier", () => {
