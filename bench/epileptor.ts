@@ -36,7 +36,7 @@ interface Row {
 
 /** Sizes and durations: each anchor run takes a few seconds here at full length. */
 const CASES = [
-  { nodes: 76, duration: 2000, quickDuration: 400 },
+  { nodes: 76, duration: 10000, quickDuration: 400 },
   { nodes: 1000, duration: 200, quickDuration: 40 },
 ];
 
@@ -213,7 +213,7 @@ function main(): void {
     return;
   }
   process.stdout.write(
-    `Epileptor network, dt = 0.05, ${quick ? "quick durations" : "full durations"} (76 nodes: ${quick ? 400 : 2000} tu, 1000 nodes: ${quick ? 40 : 200} tu)\n`,
+    `Epileptor network, dt = 0.05, ${quick ? "quick durations" : "full durations"} (76 nodes: ${quick ? 400 : 10000} tu, 1000 nodes: ${quick ? 40 : 200} tu)\n`,
   );
   process.stdout.write(`node ${meta.node} on ${cpu}${meta.python ? `; anchor with ${meta.python}` : ""}\n`);
   for (const n of notes) process.stdout.write(`NOTE: ${n}\n`);

@@ -29,6 +29,10 @@
 
 import { DenseWasmKernel, denseWasmAvailable } from "./kernels/dense-wasm.js";
 
+/** Longest delay a ring buffer may hold: 1e6 steps (50 000 model units at dt 0.05), far beyond
+ *  any physiological conduction delay, and a guard against a mistyped speed filling memory. */
+export const MAX_DELAY_STEPS = 1_000_000;
+
 export interface CouplingGraph {
   readonly nodes: number;
   readonly rowStart: Int32Array;
@@ -66,6 +70,7 @@ export function buildCouplingGraph(
   const { speed, dt } = options;
   if (!(speed > 0))
     throw new RangeError(`conduction speed must be > 0 (Infinity for no delays), got ${speed}`);
+  if (!(dt > 0) || !Number.isFinite(dt)) throw new RangeError(`dt must be a finite number > 0, got ${dt}`);
   const delayed = Number.isFinite(speed);
   const lengths = options.tractLengths ?? null;
   if (delayed && (lengths === null || lengths.length !== nodes * nodes)) {
@@ -102,6 +107,11 @@ export function buildCouplingGraph(
           throw new RangeError(`tract_lengths[${i}][${j}] must be a finite length >= 0 mm, got ${length}`);
         }
         const d = Math.round(length / speed / dt);
+        if (d > MAX_DELAY_STEPS) {
+          throw new RangeError(
+            `delay of edge [${i}][${j}] is ${d} steps (tract ${length} mm / speed ${speed} / dt ${dt}); at most ${MAX_DELAY_STEPS} steps are supported: raise the conduction speed or dt`,
+          );
+        }
         delaySteps[k] = d;
         if (d > maxDelay) maxDelay = d;
       }
