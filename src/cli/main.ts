@@ -22,6 +22,7 @@ import { runNetworkScenario, summariseNetworkRun } from "../pipeline/run-network
 import { runSweepScenario } from "../pipeline/run-sweep.js";
 import { DivergenceError } from "../engines/network/simulate.js";
 import { runEpileptorBenchmark } from "../perf/epileptor-bench.js";
+import { runCobahh } from "../engines/cell/cobahh.js";
 import { PARAMETER_TABLES, renderParameterMarkdown } from "../io/parameter-docs.js";
 import { excitabilityMap } from "../pathophysiology/epileptogenic-zones.js";
 
@@ -269,6 +270,44 @@ export function buildProgram(): Command {
           process.stdout.write(
             `epileptor ${result.scheme}: ${result.nodes} nodes, ${result.steps} steps in ${result.seconds.toFixed(3)} s — ` +
               `${Math.round(result.nodeStepsPerSecond).toLocaleString("en")} node-steps/s, ${result.microsecondsPerStep.toFixed(2)} µs/step\n`,
+          );
+        }
+      } catch (err) {
+        fail(err);
+      }
+    });
+  bench
+    .command("cobahh")
+    .description(
+      "the COBAHH benchmark (Brette et al. 2007, benchmark 3) exactly as Brian2's example; prints its statistics",
+    )
+    .option("--neurons <n>", "number of neurons (>= 80)", integer("--neurons", 80, 10_000_000), 4000)
+    .option("--duration <s>", "simulated seconds", positiveNumber("--duration"), 1)
+    .option(
+      "--seed <k>",
+      "seed of connectivity and initial state",
+      integer("--seed", 0, Number.MAX_SAFE_INTEGER),
+      1,
+    )
+    .option("--kernel <name>", "auto (fused Traub–Miles kernel) or generic", "auto")
+    .option("--json", "print one JSON object")
+    .action((opts: { neurons: number; duration: number; seed: number; kernel: string; json?: boolean }) => {
+      try {
+        if (opts.kernel !== "auto" && opts.kernel !== "generic")
+          throw new InvalidArgumentError(`--kernel must be auto or generic, got '${opts.kernel}'`);
+        // eslint-disable-next-line @typescript-eslint/no-unused-vars
+        const { spikeNeurons, spikeSteps, ...result } = runCobahh({
+          neurons: opts.neurons,
+          durationSeconds: opts.duration,
+          seed: opts.seed,
+          kernel: opts.kernel,
+        });
+        if (opts.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+        else {
+          process.stdout.write(
+            `cobahh N=${result.neurons} ${result.durationSeconds} s seed ${result.seed}: loop ${result.loopSeconds.toFixed(3)} s, ` +
+              `${result.spikes} spikes, rate E ${result.rateE.toFixed(2)} Hz, rate I ${result.rateI.toFixed(2)} Hz, ` +
+              `CV ISI ${result.cvIsi.toFixed(3)}, active ${result.fractionActive.toFixed(3)}\n`,
           );
         }
       } catch (err) {

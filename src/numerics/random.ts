@@ -205,5 +205,4 @@ export class RandomStream {
     state[2] = s2;
     state[3] = s3;
   }
-
 }

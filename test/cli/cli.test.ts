@@ -82,3 +82,17 @@ test("ictal bench epileptor --json prints node-steps per second", () => {
   assert.equal(s.nodes, 8);
   assert.ok(s.nodeStepsPerSecond > 0);
 });
+
+test("ictal bench cobahh --json prints the benchmark statistics as one JSON object", () => {
+  const r = ictal("bench", "cobahh", "--neurons", "400", "--duration", "0.1", "--seed", "3", "--json");
+  assert.equal(r.status, 0, r.stderr);
+  const s = JSON.parse(r.stdout);
+  for (const key of ["loopSeconds", "totalSeconds", "spikes", "rateE", "rateI", "cvIsi", "fractionActive"]) {
+    assert.equal(typeof s[key], "number", `${key} missing`);
+  }
+  assert.equal(s.neurons, 400);
+  assert.ok(!("spikeNeurons" in s), "raw spike arrays must not be printed");
+  const bad = ictal("bench", "cobahh", "--neurons", "10");
+  assert.notEqual(bad.status, 0);
+  assert.match(bad.stderr, /--neurons must be an integer in \[80, /);
+});

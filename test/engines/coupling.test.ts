@@ -321,8 +321,16 @@ test("wrong sizes, negative or non-finite lengths and bad speeds are rejected wi
 test("dt must be finite and positive; absurd delays are refused with the edge named", () => {
   const w = Float64Array.of(0, 1, 1, 0);
   const lengths = Float64Array.of(0, 10, 10, 0);
-  assert.throws(() => buildCouplingGraph(w, 2, { speed: 3, dt: -0.05, tractLengths: lengths }), /dt must be a finite number > 0/);
-  assert.throws(() => buildCouplingGraph(w, 2, { speed: Infinity, dt: Number.NaN }), /dt must be a finite number > 0/);
-  assert.throws(() => buildCouplingGraph(w, 2, { speed: 1e-9, dt: 0.05, tractLengths: lengths }), /delay of edge \[0\]\[1\] is \d+ steps/);
+  assert.throws(
+    () => buildCouplingGraph(w, 2, { speed: 3, dt: -0.05, tractLengths: lengths }),
+    /dt must be a finite number > 0/,
+  );
+  assert.throws(
+    () => buildCouplingGraph(w, 2, { speed: Infinity, dt: Number.NaN }),
+    /dt must be a finite number > 0/,
+  );
+  assert.throws(
+    () => buildCouplingGraph(w, 2, { speed: 1e-9, dt: 0.05, tractLengths: lengths }),
+    /delay of edge \[0\]\[1\] is \d+ steps/,
+  );
 });
-

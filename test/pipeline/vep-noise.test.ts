@@ -46,9 +46,14 @@ for (const seed of [1, 2, 3]) {
       first.onsetSeconds >= firstOnsetSeconds - 0.5 && first.onsetSeconds <= firstOnsetSeconds + 1,
       `first SEEG detection at ${first.onsetSeconds} s, model onset at ${firstOnsetSeconds} s`,
     );
-    const nearEz = selectContacts(sensors, connectome.centres, { regions: [...EZ].map((r) => regionIndex(connectome, r)) });
+    const nearEz = selectContacts(sensors, connectome.centres, {
+      regions: [...EZ].map((r) => regionIndex(connectome, r)),
+    });
     const electrode = splitContactLabel(first.channel.split("-")[0])!.electrode;
-    assert.ok(nearEz.electrodes.includes(electrode), `first detection on ${first.channel}, not an electrode near the EZ`);
+    assert.ok(
+      nearEz.electrodes.includes(electrode),
+      `first detection on ${first.channel}, not an electrode near the EZ`,
+    );
     const allowed = new Set([...EZ, ...PZ]);
     const others = summary.recruitedRegions.filter((r) => !allowed.has(r));
     assert.deepEqual(others, [], `regions outside EZ and PZ seized: ${others.join(", ")}`);

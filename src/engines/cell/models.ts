@@ -1,0 +1,183 @@
+/**
+ * Neuron models as data: a membrane (capacitance, area), a list of channels from channels.ts,
+ * spike detection, temperature. Each model's parameter table lists what a scenario may change;
+ * channel-level edits (conductance scaling, voltage shifts) go through channels.ts helpers.
+ *
+ *   cobahhPyramidal       Traub–Miles cell of the COBAHH benchmark (Brette et al. 2007)
+ *   wangBuzsakiInterneuron  fast-spiking hippocampal interneuron (Wang & Buzsáki 1996)
+ *   golombPyramidal       CA1 pyramidal cell with INaP and M current (Golomb, Yue & Yaari 2006),
+ *                         the Ca-independent part of their model (no ICa, IK(Ca), IAHP)
+ */
+import { resolveParameters, type ParameterTable } from "../parameters.js";
+import {
+  aCurrent,
+  golombPotassium,
+  golombSodium,
+  leakChannel,
+  mCurrent,
+  persistentSodium,
+  traubMilesPotassium,
+  traubMilesSodium,
+  wangBuzsakiPotassium,
+  wangBuzsakiSodium,
+} from "./channels.js";
+import type { NeuronModel } from "./population.js";
+
+const COBAHH =
+  "Brette et al. 2007, J Comput Neurosci 23:349, benchmark 3 (COBAHH); Brian2 examples/COBAHH.py";
+const WANG_BUZSAKI = "Wang XJ, Buzsáki G (1996) J Neurosci 16:6402";
+const GOLOMB = "Golomb D, Yue C, Yaari Y (2006) J Neurophysiol 96:1912, Table 2 (BioModels BIOMD0000000119)";
+
+function spec(
+  name: string,
+  description: string,
+  value: number,
+  unit: string,
+  min: number,
+  max: number,
+  citation: string,
+) {
+  return { name, description, default: value, unit, min, max, citation };
+}
+
+type Overrides<K extends string> = Partial<Record<K, number>>;
+
+export const COBAHH_NEURON_PARAMETERS = {
+  area: spec("area", "membrane area", 20000, "µm²", 1, 1e7, COBAHH),
+  cm: spec("cm", "specific capacitance", 1, "µF/cm²", 0.1, 10, COBAHH),
+  gl: spec("gl", "leak conductance density", 0.05, "mS/cm²", 0, 10, COBAHH),
+  El: spec("El", "leak reversal potential", -60, "mV", -120, 0, COBAHH),
+  gNa: spec("gNa", "Na conductance density", 100, "mS/cm²", 0, 1000, COBAHH),
+  ENa: spec("ENa", "Na reversal potential", 50, "mV", 0, 120, COBAHH),
+  gK: spec("gK", "delayed-rectifier K conductance density", 30, "mS/cm²", 0, 1000, COBAHH),
+  EK: spec("EK", "K reversal potential", -90, "mV", -120, -40, COBAHH),
+  VT: spec("VT", "threshold shift of the Traub–Miles rate functions", -63, "mV", -100, 0, COBAHH),
+  threshold: spec("threshold", "spike detection threshold", -20, "mV", -60, 40, COBAHH),
+  refractory: spec("refractory", "detection dead time (V is not clamped)", 3, "ms", 0, 20, COBAHH),
+} as const satisfies ParameterTable<
+  "area" | "cm" | "gl" | "El" | "gNa" | "ENa" | "gK" | "EK" | "VT" | "threshold" | "refractory"
+>;
+
+/** The COBAHH cell: leak, Traub–Miles Na and K with VT = -63 mV, 200 pF, detection at -20 mV. */
+export function cobahhPyramidal(overrides?: Overrides<keyof typeof COBAHH_NEURON_PARAMETERS>): NeuronModel {
+  const p = resolveParameters(COBAHH_NEURON_PARAMETERS, overrides, "cobahhPyramidal");
+  return {
+    name: "cobahhPyramidal",
+    description: "Traub–Miles point neuron of the COBAHH benchmark",
+    capacitance: p.cm,
+    area: p.area,
+    channels: [
+      leakChannel({ gbar: p.gl, E: p.El }),
+      traubMilesSodium({ gbar: p.gNa, E: p.ENa, VT: p.VT }),
+      traubMilesPotassium({ gbar: p.gK, E: p.EK, VT: p.VT }),
+    ],
+    threshold: p.threshold,
+    refractory: p.refractory,
+    celsius: 36,
+    initialPotential: p.El,
+    citation: COBAHH,
+  };
+}
+
+export const WANG_BUZSAKI_NEURON_PARAMETERS = {
+  cm: spec("cm", "specific capacitance", 1, "µF/cm²", 0.1, 10, WANG_BUZSAKI),
+  gL: spec("gL", "leak conductance density", 0.1, "mS/cm²", 0, 10, WANG_BUZSAKI),
+  EL: spec("EL", "leak reversal potential", -65, "mV", -120, 0, WANG_BUZSAKI),
+  gNa: spec("gNa", "Na conductance density", 35, "mS/cm²", 0, 1000, WANG_BUZSAKI),
+  ENa: spec("ENa", "Na reversal potential", 55, "mV", 0, 120, WANG_BUZSAKI),
+  gK: spec("gK", "K conductance density", 9, "mS/cm²", 0, 1000, WANG_BUZSAKI),
+  EK: spec("EK", "K reversal potential", -90, "mV", -120, -40, WANG_BUZSAKI),
+  phi: spec("phi", "temperature factor of h and n", 5, "dimensionless", 0.01, 100, WANG_BUZSAKI),
+  threshold: spec(
+    "threshold",
+    "spike detection threshold",
+    -20,
+    "mV",
+    -60,
+    40,
+    "ours (any level crossed only by spikes)",
+  ),
+  refractory: spec(
+    "refractory",
+    "detection dead time",
+    1,
+    "ms",
+    0,
+    20,
+    "ours (shorter than the shortest ISI of interest)",
+  ),
+} as const satisfies ParameterTable<
+  "cm" | "gL" | "EL" | "gNa" | "ENa" | "gK" | "EK" | "phi" | "threshold" | "refractory"
+>;
+
+/**
+ * Wang–Buzsáki interneuron (densities; the area is 100 µm² so that nS, pF and pA equal mS/cm²,
+ * µF/cm² and µA/cm² numerically).
+ */
+export function wangBuzsakiInterneuron(
+  overrides?: Overrides<keyof typeof WANG_BUZSAKI_NEURON_PARAMETERS>,
+): NeuronModel {
+  const p = resolveParameters(WANG_BUZSAKI_NEURON_PARAMETERS, overrides, "wangBuzsakiInterneuron");
+  return {
+    name: "wangBuzsakiInterneuron",
+    description: "Wang–Buzsáki fast-spiking interneuron",
+    capacitance: p.cm,
+    area: 100,
+    channels: [
+      leakChannel({ gbar: p.gL, E: p.EL }),
+      wangBuzsakiSodium({ gbar: p.gNa, E: p.ENa, phi: p.phi }),
+      wangBuzsakiPotassium({ gbar: p.gK, E: p.EK, phi: p.phi }),
+    ],
+    threshold: p.threshold,
+    refractory: p.refractory,
+    celsius: 36,
+    initialPotential: p.EL,
+    citation: WANG_BUZSAKI,
+  };
+}
+
+export const GOLOMB_PYRAMIDAL_PARAMETERS = {
+  cm: spec("cm", "specific capacitance", 1, "µF/cm²", 0.1, 10, GOLOMB),
+  gL: spec("gL", "leak conductance density", 0.05, "mS/cm²", 0, 10, GOLOMB),
+  EL: spec("EL", "leak reversal potential", -70, "mV", -120, 0, GOLOMB),
+  gNa: spec("gNa", "transient Na conductance density", 35, "mS/cm²", 0, 1000, GOLOMB),
+  gKdr: spec("gKdr", "delayed-rectifier K conductance density", 6, "mS/cm²", 0, 1000, GOLOMB),
+  gNaP: spec("gNaP", "persistent Na conductance density (paper range 0–0.41)", 0.2, "mS/cm²", 0, 5, GOLOMB),
+  thetaP: spec("thetaP", "half-activation of INaP (paper range -47 to -41)", -41, "mV", -80, 0, GOLOMB),
+  gA: spec("gA", "A-type K conductance density", 1.4, "mS/cm²", 0, 50, GOLOMB),
+  gM: spec("gM", "M-current conductance density", 1, "mS/cm²", 0, 20, GOLOMB),
+  threshold: spec("threshold", "spike detection threshold", -20, "mV", -60, 40, "ours"),
+  refractory: spec("refractory", "detection dead time", 2, "ms", 0, 20, "ours"),
+} as const satisfies ParameterTable<
+  "cm" | "gL" | "EL" | "gNa" | "gKdr" | "gNaP" | "thetaP" | "gA" | "gM" | "threshold" | "refractory"
+>;
+
+/**
+ * Golomb 2006 CA1 pyramidal cell without its calcium-dependent currents (gCa = gK(Ca) = gAHP = 0
+ * in their notation): Na (m∞³h), Kdr, INaP, A and M currents, leak. Densities; area 100 µm².
+ * Their result: with gM = 0 and enough gNaP the cell bursts; gM ≈ 1 mS/cm² restores tonic firing.
+ */
+export function golombPyramidal(
+  overrides?: Overrides<keyof typeof GOLOMB_PYRAMIDAL_PARAMETERS>,
+): NeuronModel {
+  const p = resolveParameters(GOLOMB_PYRAMIDAL_PARAMETERS, overrides, "golombPyramidal");
+  return {
+    name: "golombPyramidal",
+    description: "CA1 pyramidal cell with persistent Na and M currents",
+    capacitance: p.cm,
+    area: 100,
+    channels: [
+      leakChannel({ gbar: p.gL, E: p.EL }),
+      golombSodium({ gbar: p.gNa }),
+      golombPotassium({ gbar: p.gKdr }),
+      persistentSodium({ gbar: p.gNaP, thetaP: p.thetaP }),
+      aCurrent({ gbar: p.gA }),
+      mCurrent({ gbar: p.gM }),
+    ],
+    threshold: p.threshold,
+    refractory: p.refractory,
+    celsius: 36,
+    initialPotential: p.EL,
+    citation: GOLOMB,
+  };
+}
