@@ -58,3 +58,19 @@ export function checkInRange(spec: ParameterSpec, value: number, field: string):
     );
   }
 }
+
+/** One row of a parameter table, in the order the tables read. */
+export function parameter(
+  name: string,
+  description: string,
+  defaultValue: number,
+  unit: string,
+  min: number,
+  max: number,
+  citation: string,
+): ParameterSpec {
+  return { name, description, default: defaultValue, unit, min, max, citation };
+}
+
+/** Values overriding some of a table's defaults. */
+export type ParameterOverrides<K extends string> = Partial<Record<K, number>>;

@@ -32,7 +32,7 @@
  * The channel catalogue at the end of this file gives each published channel a parameter table
  * (ParameterTable) and a factory that resolves overrides against it.
  */
-import { resolveParameters, type ParameterTable } from "../parameters.js";
+import { resolveParameters, type ParameterTable, parameter, type ParameterOverrides } from "../parameters.js";
 
 // ---------------------------------------------------------------------------------------------
 // Voltage functions
@@ -284,27 +284,13 @@ const DESTEXHE_T =
   "Vx = 2 mV by Pospischil et al. 2008, Biol Cybern 99:427. Constants checked against Destexhe's " +
   "NEURON file IT.mod (1993/1995); Pospischil's printed equation itself is UNVERIFIED";
 
-function spec(
-  name: string,
-  description: string,
-  defaultValue: number,
-  unit: string,
-  min: number,
-  max: number,
-  citation: string,
-) {
-  return { name, description, default: defaultValue, unit, min, max, citation };
-}
-
-type Overrides<K extends string> = Partial<Record<K, number>>;
-
 /** Leak: I = gL (V - EL), no gates. Defaults: COBAHH (5e-5 S/cm², -60 mV). */
 export const LEAK_PARAMETERS = {
-  gbar: spec("gbar", "leak conductance density", 0.05, "mS/cm²", 0, 10, COBAHH),
-  E: spec("E", "leak reversal potential", -60, "mV", -120, 0, COBAHH),
+  gbar: parameter("gbar", "leak conductance density", 0.05, "mS/cm²", 0, 10, COBAHH),
+  E: parameter("E", "leak reversal potential", -60, "mV", -120, 0, COBAHH),
 } as const satisfies ParameterTable<"gbar" | "E">;
 
-export function leakChannel(overrides?: Overrides<keyof typeof LEAK_PARAMETERS>): ChannelSpec {
+export function leakChannel(overrides?: ParameterOverrides<keyof typeof LEAK_PARAMETERS>): ChannelSpec {
   const p = resolveParameters(LEAK_PARAMETERS, overrides, "leak");
   return {
     name: "leak",
@@ -325,13 +311,13 @@ export function leakChannel(overrides?: Overrides<keyof typeof LEAK_PARAMETERS>)
  *          αh = exponential(0.128, VT+17, -18), βh = sigmoid(4, VT+40, 5).
  */
 export const TRAUB_MILES_SODIUM_PARAMETERS = {
-  gbar: spec("gbar", "maximal Na conductance density", 100, "mS/cm²", 0, 1000, COBAHH),
-  E: spec("E", "Na reversal potential", 50, "mV", 0, 120, COBAHH),
-  VT: spec("VT", "threshold shift of the rate functions", -63, "mV", -100, 0, COBAHH),
+  gbar: parameter("gbar", "maximal Na conductance density", 100, "mS/cm²", 0, 1000, COBAHH),
+  E: parameter("E", "Na reversal potential", 50, "mV", 0, 120, COBAHH),
+  VT: parameter("VT", "threshold shift of the rate functions", -63, "mV", -100, 0, COBAHH),
 } as const satisfies ParameterTable<"gbar" | "E" | "VT">;
 
 export function traubMilesSodium(
-  overrides?: Overrides<keyof typeof TRAUB_MILES_SODIUM_PARAMETERS>,
+  overrides?: ParameterOverrides<keyof typeof TRAUB_MILES_SODIUM_PARAMETERS>,
 ): ChannelSpec {
   const p = resolveParameters(TRAUB_MILES_SODIUM_PARAMETERS, overrides, "traubMilesSodium");
   return {
@@ -370,13 +356,13 @@ export function traubMilesSodium(
  * As data: αn = expLinear(0.16, VT+15, 5), βn = exponential(0.5, VT+10, -40).
  */
 export const TRAUB_MILES_POTASSIUM_PARAMETERS = {
-  gbar: spec("gbar", "maximal delayed-rectifier K conductance density", 30, "mS/cm²", 0, 1000, COBAHH),
-  E: spec("E", "K reversal potential", -90, "mV", -120, -40, COBAHH),
-  VT: spec("VT", "threshold shift of the rate functions", -63, "mV", -100, 0, COBAHH),
+  gbar: parameter("gbar", "maximal delayed-rectifier K conductance density", 30, "mS/cm²", 0, 1000, COBAHH),
+  E: parameter("E", "K reversal potential", -90, "mV", -120, -40, COBAHH),
+  VT: parameter("VT", "threshold shift of the rate functions", -63, "mV", -100, 0, COBAHH),
 } as const satisfies ParameterTable<"gbar" | "E" | "VT">;
 
 export function traubMilesPotassium(
-  overrides?: Overrides<keyof typeof TRAUB_MILES_POTASSIUM_PARAMETERS>,
+  overrides?: ParameterOverrides<keyof typeof TRAUB_MILES_POTASSIUM_PARAMETERS>,
 ): ChannelSpec {
   const p = resolveParameters(TRAUB_MILES_POTASSIUM_PARAMETERS, overrides, "traubMilesPotassium");
   return {
@@ -408,13 +394,13 @@ export function traubMilesPotassium(
  *          αh = exponential(0.07, -58, -20), βh = sigmoid(1, -28, 10).
  */
 export const WANG_BUZSAKI_SODIUM_PARAMETERS = {
-  gbar: spec("gbar", "maximal Na conductance density", 35, "mS/cm²", 0, 1000, WANG_BUZSAKI),
-  E: spec("E", "Na reversal potential", 55, "mV", 0, 120, WANG_BUZSAKI),
-  phi: spec("phi", "temperature factor of h", 5, "dimensionless", 0.01, 100, WANG_BUZSAKI),
+  gbar: parameter("gbar", "maximal Na conductance density", 35, "mS/cm²", 0, 1000, WANG_BUZSAKI),
+  E: parameter("E", "Na reversal potential", 55, "mV", 0, 120, WANG_BUZSAKI),
+  phi: parameter("phi", "temperature factor of h", 5, "dimensionless", 0.01, 100, WANG_BUZSAKI),
 } as const satisfies ParameterTable<"gbar" | "E" | "phi">;
 
 export function wangBuzsakiSodium(
-  overrides?: Overrides<keyof typeof WANG_BUZSAKI_SODIUM_PARAMETERS>,
+  overrides?: ParameterOverrides<keyof typeof WANG_BUZSAKI_SODIUM_PARAMETERS>,
 ): ChannelSpec {
   const p = resolveParameters(WANG_BUZSAKI_SODIUM_PARAMETERS, overrides, "wangBuzsakiSodium");
   return {
@@ -450,13 +436,13 @@ export function wangBuzsakiSodium(
  * As data: αn = expLinear(0.1, -34, 10), βn = exponential(0.125, -44, -80).
  */
 export const WANG_BUZSAKI_POTASSIUM_PARAMETERS = {
-  gbar: spec("gbar", "maximal K conductance density", 9, "mS/cm²", 0, 1000, WANG_BUZSAKI),
-  E: spec("E", "K reversal potential", -90, "mV", -120, -40, WANG_BUZSAKI),
-  phi: spec("phi", "temperature factor of n", 5, "dimensionless", 0.01, 100, WANG_BUZSAKI),
+  gbar: parameter("gbar", "maximal K conductance density", 9, "mS/cm²", 0, 1000, WANG_BUZSAKI),
+  E: parameter("E", "K reversal potential", -90, "mV", -120, -40, WANG_BUZSAKI),
+  phi: parameter("phi", "temperature factor of n", 5, "dimensionless", 0.01, 100, WANG_BUZSAKI),
 } as const satisfies ParameterTable<"gbar" | "E" | "phi">;
 
 export function wangBuzsakiPotassium(
-  overrides?: Overrides<keyof typeof WANG_BUZSAKI_POTASSIUM_PARAMETERS>,
+  overrides?: ParameterOverrides<keyof typeof WANG_BUZSAKI_POTASSIUM_PARAMETERS>,
 ): ChannelSpec {
   const p = resolveParameters(WANG_BUZSAKI_POTASSIUM_PARAMETERS, overrides, "wangBuzsakiPotassium");
   return {
@@ -481,14 +467,16 @@ export function wangBuzsakiPotassium(
  * τh = 1 + 7.5 Γ(V, -40.5, -6) ms, φ = 10, with Γ(V, θ, σ) = 1/(1 + exp(-(V - θ)/σ)).
  */
 export const GOLOMB_SODIUM_PARAMETERS = {
-  gbar: spec("gbar", "maximal Na conductance density", 35, "mS/cm²", 0, 1000, GOLOMB),
-  E: spec("E", "Na reversal potential", 55, "mV", 0, 120, GOLOMB),
-  thetaM: spec("thetaM", "half-activation of m∞", -30, "mV", -80, 0, GOLOMB),
-  thetaH: spec("thetaH", "half-inactivation of h∞", -45, "mV", -90, 0, GOLOMB),
-  phi: spec("phi", "temperature factor of h", 10, "dimensionless", 0.01, 100, GOLOMB),
+  gbar: parameter("gbar", "maximal Na conductance density", 35, "mS/cm²", 0, 1000, GOLOMB),
+  E: parameter("E", "Na reversal potential", 55, "mV", 0, 120, GOLOMB),
+  thetaM: parameter("thetaM", "half-activation of m∞", -30, "mV", -80, 0, GOLOMB),
+  thetaH: parameter("thetaH", "half-inactivation of h∞", -45, "mV", -90, 0, GOLOMB),
+  phi: parameter("phi", "temperature factor of h", 10, "dimensionless", 0.01, 100, GOLOMB),
 } as const satisfies ParameterTable<"gbar" | "E" | "thetaM" | "thetaH" | "phi">;
 
-export function golombSodium(overrides?: Overrides<keyof typeof GOLOMB_SODIUM_PARAMETERS>): ChannelSpec {
+export function golombSodium(
+  overrides?: ParameterOverrides<keyof typeof GOLOMB_SODIUM_PARAMETERS>,
+): ChannelSpec {
   const p = resolveParameters(GOLOMB_SODIUM_PARAMETERS, overrides, "golombSodium");
   return {
     name: "na",
@@ -510,13 +498,13 @@ export function golombSodium(overrides?: Overrides<keyof typeof GOLOMB_SODIUM_PA
 
 /** Golomb 2006 delayed rectifier, n⁴: n∞ = Γ(V, -35, 10), τn = 1 + 5 Γ(V, -27, -15) ms, φ = 10. */
 export const GOLOMB_POTASSIUM_PARAMETERS = {
-  gbar: spec("gbar", "maximal delayed-rectifier K conductance density", 6, "mS/cm²", 0, 1000, GOLOMB),
-  E: spec("E", "K reversal potential", -90, "mV", -120, -40, GOLOMB),
-  phi: spec("phi", "temperature factor of n", 10, "dimensionless", 0.01, 100, GOLOMB),
+  gbar: parameter("gbar", "maximal delayed-rectifier K conductance density", 6, "mS/cm²", 0, 1000, GOLOMB),
+  E: parameter("E", "K reversal potential", -90, "mV", -120, -40, GOLOMB),
+  phi: parameter("phi", "temperature factor of n", 10, "dimensionless", 0.01, 100, GOLOMB),
 } as const satisfies ParameterTable<"gbar" | "E" | "phi">;
 
 export function golombPotassium(
-  overrides?: Overrides<keyof typeof GOLOMB_POTASSIUM_PARAMETERS>,
+  overrides?: ParameterOverrides<keyof typeof GOLOMB_POTASSIUM_PARAMETERS>,
 ): ChannelSpec {
   const p = resolveParameters(GOLOMB_POTASSIUM_PARAMETERS, overrides, "golombPotassium");
   return {
@@ -538,7 +526,7 @@ export function golombPotassium(
 
 /** Golomb 2006 persistent Na, I = gNaP p∞(V)(V - ENa), p∞ = Γ(V, θp, 3) instantaneous. */
 export const PERSISTENT_SODIUM_PARAMETERS = {
-  gbar: spec(
+  gbar: parameter(
     "gbar",
     "maximal persistent Na conductance density (paper range 0–0.41)",
     0.2,
@@ -547,8 +535,8 @@ export const PERSISTENT_SODIUM_PARAMETERS = {
     5,
     `${GOLOMB}; 0.2 as in BIOMD0000000119`,
   ),
-  E: spec("E", "Na reversal potential", 55, "mV", 0, 120, GOLOMB),
-  thetaP: spec(
+  E: parameter("E", "Na reversal potential", 55, "mV", 0, 120, GOLOMB),
+  thetaP: parameter(
     "thetaP",
     "half-activation of p∞ (paper range -47 to -41)",
     -41,
@@ -557,11 +545,11 @@ export const PERSISTENT_SODIUM_PARAMETERS = {
     0,
     `${GOLOMB}; -41 as in BIOMD0000000119`,
   ),
-  sigmaP: spec("sigmaP", "slope of p∞", 3, "mV", 0.5, 20, GOLOMB),
+  sigmaP: parameter("sigmaP", "slope of p∞", 3, "mV", 0.5, 20, GOLOMB),
 } as const satisfies ParameterTable<"gbar" | "E" | "thetaP" | "sigmaP">;
 
 export function persistentSodium(
-  overrides?: Overrides<keyof typeof PERSISTENT_SODIUM_PARAMETERS>,
+  overrides?: ParameterOverrides<keyof typeof PERSISTENT_SODIUM_PARAMETERS>,
 ): ChannelSpec {
   const p = resolveParameters(PERSISTENT_SODIUM_PARAMETERS, overrides, "persistentSodium");
   return {
@@ -579,7 +567,7 @@ export function persistentSodium(
 
 /** Golomb 2006 M-current (Kv7), I = gM z (V - EK), z∞ = Γ(V, -39, 5), τz = 75 ms. */
 export const M_CURRENT_PARAMETERS = {
-  gbar: spec(
+  gbar: parameter(
     "gbar",
     "maximal M conductance density",
     1,
@@ -588,12 +576,12 @@ export const M_CURRENT_PARAMETERS = {
     20,
     `${GOLOMB}; gZ = 1 in BIOMD0000000119`,
   ),
-  E: spec("E", "K reversal potential", -90, "mV", -120, -40, GOLOMB),
-  thetaZ: spec("thetaZ", "half-activation of z∞", -39, "mV", -80, 0, GOLOMB),
-  tauZ: spec("tauZ", "time constant of z", 75, "ms", 1, 1000, GOLOMB),
+  E: parameter("E", "K reversal potential", -90, "mV", -120, -40, GOLOMB),
+  thetaZ: parameter("thetaZ", "half-activation of z∞", -39, "mV", -80, 0, GOLOMB),
+  tauZ: parameter("tauZ", "time constant of z", 75, "ms", 1, 1000, GOLOMB),
 } as const satisfies ParameterTable<"gbar" | "E" | "thetaZ" | "tauZ">;
 
-export function mCurrent(overrides?: Overrides<keyof typeof M_CURRENT_PARAMETERS>): ChannelSpec {
+export function mCurrent(overrides?: ParameterOverrides<keyof typeof M_CURRENT_PARAMETERS>): ChannelSpec {
   const p = resolveParameters(M_CURRENT_PARAMETERS, overrides, "mCurrent");
   return {
     name: "km",
@@ -614,11 +602,11 @@ export function mCurrent(overrides?: Overrides<keyof typeof M_CURRENT_PARAMETERS
 
 /** Golomb 2006 A-type K, a∞³b: a∞ = Γ(V, -50, 20) instantaneous, b∞ = Γ(V, -80, -6), τb = 15 ms. */
 export const A_CURRENT_PARAMETERS = {
-  gbar: spec("gbar", "maximal A-type K conductance density", 1.4, "mS/cm²", 0, 50, GOLOMB),
-  E: spec("E", "K reversal potential", -90, "mV", -120, -40, GOLOMB),
+  gbar: parameter("gbar", "maximal A-type K conductance density", 1.4, "mS/cm²", 0, 50, GOLOMB),
+  E: parameter("E", "K reversal potential", -90, "mV", -120, -40, GOLOMB),
 } as const satisfies ParameterTable<"gbar" | "E">;
 
-export function aCurrent(overrides?: Overrides<keyof typeof A_CURRENT_PARAMETERS>): ChannelSpec {
+export function aCurrent(overrides?: ParameterOverrides<keyof typeof A_CURRENT_PARAMETERS>): ChannelSpec {
   const p = resolveParameters(A_CURRENT_PARAMETERS, overrides, "aCurrent");
   return {
     name: "ka",
@@ -644,7 +632,7 @@ export function aCurrent(overrides?: Overrides<keyof typeof A_CURRENT_PARAMETERS
  * Dynamics Toolbox version of Pospischil's model brackets τh differently; we follow IT.mod.
  */
 export const T_CURRENT_PARAMETERS = {
-  gbar: spec(
+  gbar: parameter(
     "gbar",
     "maximal T-type Ca conductance density",
     0.4,
@@ -653,11 +641,11 @@ export const T_CURRENT_PARAMETERS = {
     20,
     `${DESTEXHE_T}; default UNVERIFIED (Pospischil LTS cells use 0.4)`,
   ),
-  E: spec("E", "Ca reversal potential", 120, "mV", 0, 200, DESTEXHE_T),
-  Vx: spec("Vx", "voltage shift (screening charge)", 2, "mV", -20, 20, DESTEXHE_T),
+  E: parameter("E", "Ca reversal potential", 120, "mV", 0, 200, DESTEXHE_T),
+  Vx: parameter("Vx", "voltage shift (screening charge)", 2, "mV", -20, 20, DESTEXHE_T),
 } as const satisfies ParameterTable<"gbar" | "E" | "Vx">;
 
-export function tCurrent(overrides?: Overrides<keyof typeof T_CURRENT_PARAMETERS>): ChannelSpec {
+export function tCurrent(overrides?: ParameterOverrides<keyof typeof T_CURRENT_PARAMETERS>): ChannelSpec {
   const p = resolveParameters(T_CURRENT_PARAMETERS, overrides, "tCurrent");
   return {
     name: "cat",

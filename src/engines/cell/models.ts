@@ -8,7 +8,7 @@
  *   golombPyramidal       CA1 pyramidal cell with INaP and M current (Golomb, Yue & Yaari 2006),
  *                         the Ca-independent part of their model (no ICa, IK(Ca), IAHP)
  */
-import { resolveParameters, type ParameterTable } from "../parameters.js";
+import { resolveParameters, type ParameterTable, parameter, type ParameterOverrides } from "../parameters.js";
 import {
   aCurrent,
   golombPotassium,
@@ -28,38 +28,26 @@ const COBAHH =
 const WANG_BUZSAKI = "Wang XJ, Buzsáki G (1996) J Neurosci 16:6402";
 const GOLOMB = "Golomb D, Yue C, Yaari Y (2006) J Neurophysiol 96:1912, Table 2 (BioModels BIOMD0000000119)";
 
-function spec(
-  name: string,
-  description: string,
-  value: number,
-  unit: string,
-  min: number,
-  max: number,
-  citation: string,
-) {
-  return { name, description, default: value, unit, min, max, citation };
-}
-
-type Overrides<K extends string> = Partial<Record<K, number>>;
-
 export const COBAHH_NEURON_PARAMETERS = {
-  area: spec("area", "membrane area", 20000, "µm²", 1, 1e7, COBAHH),
-  cm: spec("cm", "specific capacitance", 1, "µF/cm²", 0.1, 10, COBAHH),
-  gl: spec("gl", "leak conductance density", 0.05, "mS/cm²", 0, 10, COBAHH),
-  El: spec("El", "leak reversal potential", -60, "mV", -120, 0, COBAHH),
-  gNa: spec("gNa", "Na conductance density", 100, "mS/cm²", 0, 1000, COBAHH),
-  ENa: spec("ENa", "Na reversal potential", 50, "mV", 0, 120, COBAHH),
-  gK: spec("gK", "delayed-rectifier K conductance density", 30, "mS/cm²", 0, 1000, COBAHH),
-  EK: spec("EK", "K reversal potential", -90, "mV", -120, -40, COBAHH),
-  VT: spec("VT", "threshold shift of the Traub–Miles rate functions", -63, "mV", -100, 0, COBAHH),
-  threshold: spec("threshold", "spike detection threshold", -20, "mV", -60, 40, COBAHH),
-  refractory: spec("refractory", "detection dead time (V is not clamped)", 3, "ms", 0, 20, COBAHH),
+  area: parameter("area", "membrane area", 20000, "µm²", 1, 1e7, COBAHH),
+  cm: parameter("cm", "specific capacitance", 1, "µF/cm²", 0.1, 10, COBAHH),
+  gl: parameter("gl", "leak conductance density", 0.05, "mS/cm²", 0, 10, COBAHH),
+  El: parameter("El", "leak reversal potential", -60, "mV", -120, 0, COBAHH),
+  gNa: parameter("gNa", "Na conductance density", 100, "mS/cm²", 0, 1000, COBAHH),
+  ENa: parameter("ENa", "Na reversal potential", 50, "mV", 0, 120, COBAHH),
+  gK: parameter("gK", "delayed-rectifier K conductance density", 30, "mS/cm²", 0, 1000, COBAHH),
+  EK: parameter("EK", "K reversal potential", -90, "mV", -120, -40, COBAHH),
+  VT: parameter("VT", "threshold shift of the Traub–Miles rate functions", -63, "mV", -100, 0, COBAHH),
+  threshold: parameter("threshold", "spike detection threshold", -20, "mV", -60, 40, COBAHH),
+  refractory: parameter("refractory", "detection dead time (V is not clamped)", 3, "ms", 0, 20, COBAHH),
 } as const satisfies ParameterTable<
   "area" | "cm" | "gl" | "El" | "gNa" | "ENa" | "gK" | "EK" | "VT" | "threshold" | "refractory"
 >;
 
 /** The COBAHH cell: leak, Traub–Miles Na and K with VT = -63 mV, 200 pF, detection at -20 mV. */
-export function cobahhPyramidal(overrides?: Overrides<keyof typeof COBAHH_NEURON_PARAMETERS>): NeuronModel {
+export function cobahhPyramidal(
+  overrides?: ParameterOverrides<keyof typeof COBAHH_NEURON_PARAMETERS>,
+): NeuronModel {
   const p = resolveParameters(COBAHH_NEURON_PARAMETERS, overrides, "cobahhPyramidal");
   return {
     name: "cobahhPyramidal",
@@ -80,15 +68,15 @@ export function cobahhPyramidal(overrides?: Overrides<keyof typeof COBAHH_NEURON
 }
 
 export const WANG_BUZSAKI_NEURON_PARAMETERS = {
-  cm: spec("cm", "specific capacitance", 1, "µF/cm²", 0.1, 10, WANG_BUZSAKI),
-  gL: spec("gL", "leak conductance density", 0.1, "mS/cm²", 0, 10, WANG_BUZSAKI),
-  EL: spec("EL", "leak reversal potential", -65, "mV", -120, 0, WANG_BUZSAKI),
-  gNa: spec("gNa", "Na conductance density", 35, "mS/cm²", 0, 1000, WANG_BUZSAKI),
-  ENa: spec("ENa", "Na reversal potential", 55, "mV", 0, 120, WANG_BUZSAKI),
-  gK: spec("gK", "K conductance density", 9, "mS/cm²", 0, 1000, WANG_BUZSAKI),
-  EK: spec("EK", "K reversal potential", -90, "mV", -120, -40, WANG_BUZSAKI),
-  phi: spec("phi", "temperature factor of h and n", 5, "dimensionless", 0.01, 100, WANG_BUZSAKI),
-  threshold: spec(
+  cm: parameter("cm", "specific capacitance", 1, "µF/cm²", 0.1, 10, WANG_BUZSAKI),
+  gL: parameter("gL", "leak conductance density", 0.1, "mS/cm²", 0, 10, WANG_BUZSAKI),
+  EL: parameter("EL", "leak reversal potential", -65, "mV", -120, 0, WANG_BUZSAKI),
+  gNa: parameter("gNa", "Na conductance density", 35, "mS/cm²", 0, 1000, WANG_BUZSAKI),
+  ENa: parameter("ENa", "Na reversal potential", 55, "mV", 0, 120, WANG_BUZSAKI),
+  gK: parameter("gK", "K conductance density", 9, "mS/cm²", 0, 1000, WANG_BUZSAKI),
+  EK: parameter("EK", "K reversal potential", -90, "mV", -120, -40, WANG_BUZSAKI),
+  phi: parameter("phi", "temperature factor of h and n", 5, "dimensionless", 0.01, 100, WANG_BUZSAKI),
+  threshold: parameter(
     "threshold",
     "spike detection threshold",
     -20,
@@ -97,7 +85,7 @@ export const WANG_BUZSAKI_NEURON_PARAMETERS = {
     40,
     "ours (any level crossed only by spikes)",
   ),
-  refractory: spec(
+  refractory: parameter(
     "refractory",
     "detection dead time",
     1,
@@ -115,7 +103,7 @@ export const WANG_BUZSAKI_NEURON_PARAMETERS = {
  * µF/cm² and µA/cm² numerically).
  */
 export function wangBuzsakiInterneuron(
-  overrides?: Overrides<keyof typeof WANG_BUZSAKI_NEURON_PARAMETERS>,
+  overrides?: ParameterOverrides<keyof typeof WANG_BUZSAKI_NEURON_PARAMETERS>,
 ): NeuronModel {
   const p = resolveParameters(WANG_BUZSAKI_NEURON_PARAMETERS, overrides, "wangBuzsakiInterneuron");
   return {
@@ -137,17 +125,25 @@ export function wangBuzsakiInterneuron(
 }
 
 export const GOLOMB_PYRAMIDAL_PARAMETERS = {
-  cm: spec("cm", "specific capacitance", 1, "µF/cm²", 0.1, 10, GOLOMB),
-  gL: spec("gL", "leak conductance density", 0.05, "mS/cm²", 0, 10, GOLOMB),
-  EL: spec("EL", "leak reversal potential", -70, "mV", -120, 0, GOLOMB),
-  gNa: spec("gNa", "transient Na conductance density", 35, "mS/cm²", 0, 1000, GOLOMB),
-  gKdr: spec("gKdr", "delayed-rectifier K conductance density", 6, "mS/cm²", 0, 1000, GOLOMB),
-  gNaP: spec("gNaP", "persistent Na conductance density (paper range 0–0.41)", 0.2, "mS/cm²", 0, 5, GOLOMB),
-  thetaP: spec("thetaP", "half-activation of INaP (paper range -47 to -41)", -41, "mV", -80, 0, GOLOMB),
-  gA: spec("gA", "A-type K conductance density", 1.4, "mS/cm²", 0, 50, GOLOMB),
-  gM: spec("gM", "M-current conductance density", 1, "mS/cm²", 0, 20, GOLOMB),
-  threshold: spec("threshold", "spike detection threshold", -20, "mV", -60, 40, "ours"),
-  refractory: spec("refractory", "detection dead time", 2, "ms", 0, 20, "ours"),
+  cm: parameter("cm", "specific capacitance", 1, "µF/cm²", 0.1, 10, GOLOMB),
+  gL: parameter("gL", "leak conductance density", 0.05, "mS/cm²", 0, 10, GOLOMB),
+  EL: parameter("EL", "leak reversal potential", -70, "mV", -120, 0, GOLOMB),
+  gNa: parameter("gNa", "transient Na conductance density", 35, "mS/cm²", 0, 1000, GOLOMB),
+  gKdr: parameter("gKdr", "delayed-rectifier K conductance density", 6, "mS/cm²", 0, 1000, GOLOMB),
+  gNaP: parameter(
+    "gNaP",
+    "persistent Na conductance density (paper range 0–0.41)",
+    0.2,
+    "mS/cm²",
+    0,
+    5,
+    GOLOMB,
+  ),
+  thetaP: parameter("thetaP", "half-activation of INaP (paper range -47 to -41)", -41, "mV", -80, 0, GOLOMB),
+  gA: parameter("gA", "A-type K conductance density", 1.4, "mS/cm²", 0, 50, GOLOMB),
+  gM: parameter("gM", "M-current conductance density", 1, "mS/cm²", 0, 20, GOLOMB),
+  threshold: parameter("threshold", "spike detection threshold", -20, "mV", -60, 40, "ours"),
+  refractory: parameter("refractory", "detection dead time", 2, "ms", 0, 20, "ours"),
 } as const satisfies ParameterTable<
   "cm" | "gL" | "EL" | "gNa" | "gKdr" | "gNaP" | "thetaP" | "gA" | "gM" | "threshold" | "refractory"
 >;
@@ -158,7 +154,7 @@ export const GOLOMB_PYRAMIDAL_PARAMETERS = {
  * Their result: with gM = 0 and enough gNaP the cell bursts; gM ≈ 1 mS/cm² restores tonic firing.
  */
 export function golombPyramidal(
-  overrides?: Overrides<keyof typeof GOLOMB_PYRAMIDAL_PARAMETERS>,
+  overrides?: ParameterOverrides<keyof typeof GOLOMB_PYRAMIDAL_PARAMETERS>,
 ): NeuronModel {
   const p = resolveParameters(GOLOMB_PYRAMIDAL_PARAMETERS, overrides, "golombPyramidal");
   return {

@@ -26,7 +26,7 @@
  * difference of exponentials, without the G-protein cooperativity of Destexhe & Sejnowski's
  * kinetic model.
  */
-import { resolveParameters, type ParameterTable } from "../parameters.js";
+import { resolveParameters, type ParameterTable, parameter, type ParameterOverrides } from "../parameters.js";
 import { exp } from "./exp.js";
 
 export type ReceptorKinetics =
@@ -163,27 +163,13 @@ const MULTISYN =
 const JAHR_STEVENS = "Jahr & Stevens 1990, J Neurosci 10:3178 (as used by Brunel & Wang 2001)";
 const COBAHH = "Brette et al. 2007, J Comput Neurosci 23:349, benchmark 3 (COBAHH)";
 
-function spec(
-  name: string,
-  description: string,
-  value: number,
-  unit: string,
-  min: number,
-  max: number,
-  citation: string,
-) {
-  return { name, description, default: value, unit, min, max, citation };
-}
-
-type Overrides<K extends string> = Partial<Record<K, number>>;
-
 export const AMPA_PARAMETERS = {
-  E: spec("E", "reversal potential", 0, "mV", -20, 20, MULTISYN),
-  tauRise: spec("tauRise", "rise time constant", 0.5, "ms", 0.01, 10, MULTISYN),
-  tauDecay: spec("tauDecay", "decay time constant", 2.4, "ms", 0.1, 50, MULTISYN),
+  E: parameter("E", "reversal potential", 0, "mV", -20, 20, MULTISYN),
+  tauRise: parameter("tauRise", "rise time constant", 0.5, "ms", 0.01, 10, MULTISYN),
+  tauDecay: parameter("tauDecay", "decay time constant", 2.4, "ms", 0.1, 50, MULTISYN),
 } as const satisfies ParameterTable<"E" | "tauRise" | "tauDecay">;
 
-export function ampaReceptor(overrides?: Overrides<keyof typeof AMPA_PARAMETERS>): ReceptorSpec {
+export function ampaReceptor(overrides?: ParameterOverrides<keyof typeof AMPA_PARAMETERS>): ReceptorSpec {
   const p = resolveParameters(AMPA_PARAMETERS, overrides, "ampa");
   return {
     name: "ampa",
@@ -196,13 +182,13 @@ export function ampaReceptor(overrides?: Overrides<keyof typeof AMPA_PARAMETERS>
 }
 
 export const NMDA_PARAMETERS = {
-  E: spec("E", "reversal potential", 0, "mV", -20, 20, MULTISYN),
-  tauRise: spec("tauRise", "rise time constant", 4, "ms", 0.1, 50, MULTISYN),
-  tauDecay: spec("tauDecay", "decay time constant", 40, "ms", 1, 500, MULTISYN),
-  mg: spec("mg", "extracellular Mg²⁺ concentration", 1, "mM", 0, 10, JAHR_STEVENS),
+  E: parameter("E", "reversal potential", 0, "mV", -20, 20, MULTISYN),
+  tauRise: parameter("tauRise", "rise time constant", 4, "ms", 0.1, 50, MULTISYN),
+  tauDecay: parameter("tauDecay", "decay time constant", 40, "ms", 1, 500, MULTISYN),
+  mg: parameter("mg", "extracellular Mg²⁺ concentration", 1, "mM", 0, 10, JAHR_STEVENS),
 } as const satisfies ParameterTable<"E" | "tauRise" | "tauDecay" | "mg">;
 
-export function nmdaReceptor(overrides?: Overrides<keyof typeof NMDA_PARAMETERS>): ReceptorSpec {
+export function nmdaReceptor(overrides?: ParameterOverrides<keyof typeof NMDA_PARAMETERS>): ReceptorSpec {
   const p = resolveParameters(NMDA_PARAMETERS, overrides, "nmda");
   return {
     name: "nmda",
@@ -215,12 +201,12 @@ export function nmdaReceptor(overrides?: Overrides<keyof typeof NMDA_PARAMETERS>
 }
 
 export const GABA_A_PARAMETERS = {
-  E: spec("E", "reversal potential", -70, "mV", -100, -40, MULTISYN),
-  tauRise: spec("tauRise", "rise time constant", 1, "ms", 0.01, 20, MULTISYN),
-  tauDecay: spec("tauDecay", "decay time constant", 7, "ms", 0.5, 100, MULTISYN),
+  E: parameter("E", "reversal potential", -70, "mV", -100, -40, MULTISYN),
+  tauRise: parameter("tauRise", "rise time constant", 1, "ms", 0.01, 20, MULTISYN),
+  tauDecay: parameter("tauDecay", "decay time constant", 7, "ms", 0.5, 100, MULTISYN),
 } as const satisfies ParameterTable<"E" | "tauRise" | "tauDecay">;
 
-export function gabaAReceptor(overrides?: Overrides<keyof typeof GABA_A_PARAMETERS>): ReceptorSpec {
+export function gabaAReceptor(overrides?: ParameterOverrides<keyof typeof GABA_A_PARAMETERS>): ReceptorSpec {
   const p = resolveParameters(GABA_A_PARAMETERS, overrides, "gabaA");
   return {
     name: "gabaA",
@@ -233,12 +219,12 @@ export function gabaAReceptor(overrides?: Overrides<keyof typeof GABA_A_PARAMETE
 }
 
 export const GABA_B_PARAMETERS = {
-  E: spec("E", "reversal potential", -90, "mV", -120, -60, MULTISYN),
-  tauRise: spec("tauRise", "rise time constant", 60, "ms", 1, 500, MULTISYN),
-  tauDecay: spec("tauDecay", "decay time constant", 200, "ms", 10, 2000, MULTISYN),
+  E: parameter("E", "reversal potential", -90, "mV", -120, -60, MULTISYN),
+  tauRise: parameter("tauRise", "rise time constant", 60, "ms", 1, 500, MULTISYN),
+  tauDecay: parameter("tauDecay", "decay time constant", 200, "ms", 10, 2000, MULTISYN),
 } as const satisfies ParameterTable<"E" | "tauRise" | "tauDecay">;
 
-export function gabaBReceptor(overrides?: Overrides<keyof typeof GABA_B_PARAMETERS>): ReceptorSpec {
+export function gabaBReceptor(overrides?: ParameterOverrides<keyof typeof GABA_B_PARAMETERS>): ReceptorSpec {
   const p = resolveParameters(GABA_B_PARAMETERS, overrides, "gabaB");
   return {
     name: "gabaB",
@@ -269,17 +255,17 @@ export function exponentialReceptor(
 }
 
 export const COBAHH_SYNAPSE_PARAMETERS = {
-  Ee: spec("Ee", "excitatory reversal potential", 0, "mV", -20, 20, COBAHH),
-  Ei: spec("Ei", "inhibitory reversal potential", -80, "mV", -100, -40, COBAHH),
-  taue: spec("taue", "excitatory decay time constant", 5, "ms", 0.1, 100, COBAHH),
-  taui: spec("taui", "inhibitory decay time constant", 10, "ms", 0.1, 100, COBAHH),
-  we: spec("we", "excitatory weight (conductance jump)", 6, "nS", 0, 1000, COBAHH),
-  wi: spec("wi", "inhibitory weight (conductance jump)", 67, "nS", 0, 1000, COBAHH),
+  Ee: parameter("Ee", "excitatory reversal potential", 0, "mV", -20, 20, COBAHH),
+  Ei: parameter("Ei", "inhibitory reversal potential", -80, "mV", -100, -40, COBAHH),
+  taue: parameter("taue", "excitatory decay time constant", 5, "ms", 0.1, 100, COBAHH),
+  taui: parameter("taui", "inhibitory decay time constant", 10, "ms", 0.1, 100, COBAHH),
+  we: parameter("we", "excitatory weight (conductance jump)", 6, "nS", 0, 1000, COBAHH),
+  wi: parameter("wi", "inhibitory weight (conductance jump)", 67, "nS", 0, 1000, COBAHH),
 } as const satisfies ParameterTable<"Ee" | "Ei" | "taue" | "taui" | "we" | "wi">;
 
 /** COBAHH's excitatory ("ge") and inhibitory ("gi") receptors. */
 export function cobahhReceptors(
-  overrides?: Overrides<keyof typeof COBAHH_SYNAPSE_PARAMETERS>,
+  overrides?: ParameterOverrides<keyof typeof COBAHH_SYNAPSE_PARAMETERS>,
 ): [ReceptorSpec, ReceptorSpec] {
   const p = resolveParameters(COBAHH_SYNAPSE_PARAMETERS, overrides, "cobahhSynapses");
   return [
