@@ -9,6 +9,7 @@ export * from "./synapses.js";
 export * from "./connectivity.js";
 export * from "./monitors.js";
 export * from "./analysis.js";
+export * from "./synchrony.js";
 export { Population, toAbsolute, validateModel } from "./population.js";
 export type {
   CompiledChannel,
