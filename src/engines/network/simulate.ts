@@ -4,7 +4,9 @@
  *
  * Noise: additive, per state variable, increment n = sigma_v sqrt(dt) xi with xi ~ N(0, 1) drawn
  * from one seeded stream for the whole run (variables with sigma 0 draw nothing). In TVB's
- * notation sigma_v = sqrt(2 nsig_v) (tvb-root `simulator/noise.py`, Additive).
+ * notation sigma_v = sqrt(2 nsig_v) (tvb-root `simulator/noise.py`, Additive). Sigma may also be
+ * given per variable and node (a model whose noise amplitude depends on regional parameters, as
+ * the Wendling input noise on A); a variable draws for all its nodes when any of them is noisy.
  *
  * Sampling: the state at the start of every `sampleEvery`-th step is recorded, so sample k holds
  * t = k * sampleEvery * dt (as the reference shared/reference/epileptor/vep_reference.py).
@@ -24,7 +26,8 @@ export interface NetworkSimulationOptions {
   scheme: SchemeName;
   /** Initial state (copied, not modified). */
   initialState: Float64Array;
-  /** Noise amplitude sigma per state variable (length = model.variables.length); null = none. */
+  /** Noise amplitude sigma per state variable (length = model.variables.length), or per variable
+   *  and node (length = variables x nodes, variable-major, as the state); null = none. */
   noiseSigma: Float64Array | null;
   /** Scenario seed and the path naming this unit of work's random stream. */
   seed: number;
@@ -91,14 +94,23 @@ export function simulateNetwork(
 
   // Noise set-up: amplitude per variable, only noisy variables draw.
   const sigma = options.noiseSigma;
-  if (sigma !== null && sigma.length !== nv)
-    throw new RangeError(`noise needs one sigma per variable (${nv}), got ${sigma.length}`);
+  if (sigma !== null && sigma.length !== nv && sigma.length !== nv * n)
+    throw new RangeError(
+      `noise needs one sigma per variable (${nv}) or per variable and node (${nv * n}), got ${sigma.length}`,
+    );
+  const perNode = sigma !== null && sigma.length === nv * n && nv !== nv * n;
   const noisyVars: number[] = [];
   if (sigma !== null) {
+    const per = perNode ? n : 1;
     for (let v = 0; v < nv; v++) {
-      if (!(sigma[v] >= 0) || !Number.isFinite(sigma[v]))
-        throw new RangeError(`noise sigma of ${model.variables[v]} must be finite and >= 0, got ${sigma[v]}`);
-      if (sigma[v] > 0) noisyVars.push(v);
+      let noisy = false;
+      for (let i = 0; i < per; i++) {
+        const s = sigma[v * per + i];
+        if (!(s >= 0) || !Number.isFinite(s))
+          throw new RangeError(`noise sigma of ${model.variables[v]} must be finite and >= 0, got ${s}`);
+        if (s > 0) noisy = true;
+      }
+      if (noisy) noisyVars.push(v);
     }
   }
   const noise = noisyVars.length > 0 ? new Float64Array(model.dimension) : null;
@@ -126,7 +138,10 @@ export function simulateNetwork(
     if (noise !== null && sigma !== null) {
       for (let q = 0; q < noisyVars.length; q++) {
         const v = noisyVars[q];
-        rng.fillNormal(noise, v * n, n, sigma[v] * sqrtDt);
+        if (perNode) {
+          rng.fillNormal(noise, v * n, n, sqrtDt);
+          for (let i = v * n; i < (v + 1) * n; i++) noise[i] *= sigma[i];
+        } else rng.fillNormal(noise, v * n, n, sigma[v] * sqrtDt);
       }
     }
     stepper.step(model, t, dt, state, noise);
