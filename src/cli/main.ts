@@ -13,6 +13,7 @@ import {
   parseScenario,
   scenarioJsonSchema,
   ScenarioError,
+  type MicrocircuitScenario,
   type NetworkScenario,
   type SweepScenario,
 } from "../io/scenario.js";
@@ -20,6 +21,8 @@ import { loadSensors, sensorsFromCoordinates } from "../io/sensors.js";
 import { renderNetworkOutputs, writeFilesAtomically } from "../io/outputs.js";
 import { runNetworkScenario, summariseNetworkRun } from "../pipeline/run-network.js";
 import { runSweepScenario } from "../pipeline/run-sweep.js";
+import { runMicrocircuitScenario, summariseMicrocircuitRun } from "../pipeline/run-microcircuit.js";
+import { renderMicrocircuitOutputs } from "../io/microcircuit-outputs.js";
 import { DivergenceError } from "../engines/network/simulate.js";
 import { runEpileptorBenchmark } from "../perf/epileptor-bench.js";
 import { runCobahh } from "../engines/cell/cobahh.js";
@@ -152,6 +155,30 @@ function runSweep(scenario: SweepScenario, out: string, seed: number | undefined
   }
 }
 
+function runMicrocircuitFile(
+  scenario: MicrocircuitScenario,
+  text: string,
+  out: string,
+  seed: number | undefined,
+  json: boolean,
+) {
+  const started = performance.now();
+  const run = runMicrocircuitScenario(scenario, { seed });
+  const rendered = renderMicrocircuitOutputs(run, summariseMicrocircuitRun(run), text, out);
+  writeFilesAtomically(out, rendered.files);
+  const s = rendered.summary;
+  if (json) process.stdout.write(`${JSON.stringify(s)}\n`);
+  else {
+    process.stderr.write(
+      `ictal: ${s.scenario} (seed ${s.seed}) — ${s.populations.excitatory} E + ${s.populations.inhibitory} I cells, ` +
+        `${s.durationMs} ms, computed in ${((performance.now() - started) / 1000).toFixed(1)} s\n` +
+        `  rates E ${s.rates.excitatory} Hz, I ${s.rates.inhibitory} Hz; synchrony χ E ${s.synchrony.excitatory}, I ${s.synchrony.inhibitory}; ` +
+        `${s.events.length} population event(s); variants: ${s.variants.join(", ") || "none"}\n` +
+        `  files: ${Object.values(s.files).join(", ")}\n`,
+    );
+  }
+}
+
 function fail(err: unknown): never {
   if (err instanceof ScenarioError || err instanceof RangeError || err instanceof InvalidArgumentError) {
     process.stderr.write(`ictal: ${err.message}\n`);
@@ -183,6 +210,8 @@ export function buildProgram(): Command {
       try {
         const { text, scenario } = readScenario(file);
         if (scenario.kind === "network") runNetwork(scenario, text, opts.out, opts.seed, opts.json === true);
+        else if (scenario.kind === "microcircuit")
+          runMicrocircuitFile(scenario, text, opts.out, opts.seed, opts.json === true);
         else runSweep(scenario, opts.out, opts.seed, opts.json === true);
       } catch (err) {
         fail(err);

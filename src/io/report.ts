@@ -119,7 +119,7 @@ export function downsampleMinMax(
 }
 
 /** Tick step of 1, 2 or 5 × 10^k giving about `target` ticks over `span`. */
-function niceStep(span: number, target: number): number {
+export function niceStep(span: number, target: number): number {
   if (!(span > 0)) return 1;
   const raw = span / target;
   const power = 10 ** Math.floor(Math.log10(raw));
@@ -128,7 +128,7 @@ function niceStep(span: number, target: number): number {
 }
 
 /** Round for SVG coordinates: one decimal is below a pixel and keeps the file small. */
-function px(v: number): string {
+export function px(v: number): string {
   const r = Math.round(v * 10) / 10;
   return Object.is(r, -0) ? "0" : String(r);
 }
@@ -144,7 +144,7 @@ function tickLabel(seconds: number, step: number): string {
   return seconds.toFixed(decimals);
 }
 
-function timeAxis(x0: number, width: number, t0: number, t1: number, y: number): string {
+export function timeAxis(x0: number, width: number, t0: number, t1: number, y: number): string {
   const step = niceStep(t1 - t0, 8);
   const parts: string[] = [
     `<line x1="${px(x0)}" y1="${px(y)}" x2="${px(x0 + width)}" y2="${px(y)}" class="axis"/>`,
@@ -379,7 +379,7 @@ function onsetChart(input: ReportInput, recordStart: number, recordEnd: number):
 }
 
 /** Top-level scalar facts of the summary, plus scalars one level down ("seeg.channels"). */
-function factsTable(summary: Record<string, unknown>): string {
+export function factsTable(summary: Record<string, unknown>): string {
   const rows: [string, string][] = [];
   const scalar = (v: unknown): string | null =>
     typeof v === "string"
@@ -419,7 +419,7 @@ function factsTable(summary: Record<string, unknown>): string {
 }
 
 /** JSON for display; typed arrays become arrays and bigints strings, so stringify cannot throw on them. */
-function summaryJson(summary: Record<string, unknown>): string {
+export function summaryJson(summary: Record<string, unknown>): string {
   try {
     return JSON.stringify(
       summary,
@@ -436,7 +436,7 @@ function summaryJson(summary: Record<string, unknown>): string {
   }
 }
 
-const STYLE = `
+export const REPORT_STYLE = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:24px;color:#1b1b1b;max-width:1200px}
 h1{font-size:22px;margin:0 0 12px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
 table{border-collapse:collapse;font-variant-numeric:tabular-nums}th,td{padding:2px 10px;border-bottom:1px solid #eee;text-align:left}
@@ -520,9 +520,14 @@ export function renderReport(input: ReportInput): string {
     `<details open><summary>Scenario file</summary><pre>${escapeHtml(input.scenarioText)}</pre></details>`,
   ].join("\n");
 
+  return htmlDocument(input.title, body);
+}
+
+/** A self-contained HTML document with the report style around `body` (already HTML). */
+export function htmlDocument(title: string, body: string): string {
   return (
     `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
-    `<title>${escapeHtml(input.title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`
+    `<title>${escapeHtml(title)}</title>\n<style>${REPORT_STYLE}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`
   );
 }

@@ -11,6 +11,7 @@ import { EPILEPTOR_PARAMETERS, EPILEPTOR_VARIABLES } from "../engines/network/ep
 import { EPILEPTOR2D_PARAMETERS, EPILEPTOR2D_VARIABLES } from "../engines/network/epileptor2d.js";
 import type { ParameterTable } from "../engines/parameters.js";
 import { SCHEMES } from "../numerics/integrators.js";
+import { microcircuitProblems, microcircuitScenarioSchema } from "./microcircuit-scenario.js";
 
 export const SCENARIO_SCHEMA_VERSION = 1;
 
@@ -202,11 +203,16 @@ export const sweepScenarioSchema = z.strictObject({
     .describe("model time units discarded before counting seizures"),
 });
 
-export const scenarioSchema = z.discriminatedUnion("kind", [networkScenarioSchema, sweepScenarioSchema]);
+export const scenarioSchema = z.discriminatedUnion("kind", [
+  networkScenarioSchema,
+  sweepScenarioSchema,
+  microcircuitScenarioSchema,
+]);
 
 export type NetworkScenario = z.output<typeof networkScenarioSchema>;
 export type SweepScenario = z.output<typeof sweepScenarioSchema>;
 export type Scenario = z.output<typeof scenarioSchema>;
+export type { MicrocircuitScenario } from "./microcircuit-scenario.js";
 
 /** Variables each model accepts noise on. */
 export const MODEL_VARIABLES: Record<string, readonly string[]> = {
@@ -274,6 +280,11 @@ export function validateScenario(data: unknown, source = "scenario"): Scenario {
   const result = scenarioSchema.safeParse(data, { reportInput: true });
   if (!result.success) throw new ScenarioError(source, result.error.issues.map(issueText));
   const scenario = result.data;
+  if (scenario.kind === "microcircuit") {
+    const cellProblems = microcircuitProblems(scenario);
+    if (cellProblems.length > 0) throw new ScenarioError(source, cellProblems);
+    return scenario;
+  }
   const variables = MODEL_VARIABLES[scenario.model.name];
   const problems: string[] = [];
   for (const name of Object.keys(scenario.simulation.noise)) {
