@@ -7,8 +7,8 @@
  *   effect     E = Emax · θ                         (fraction, or mV for the Kv7 shift)
  *
  * C is the unbound brain concentration in µM (mg/L · 1000 / molar mass) of the species that acts
- * (parent or metabolite). A target-resistance setting multiplies EC50 (and K_R for Na) of chosen
- * (drug, target) pairs (resistance.ts).
+ * (parent or metabolite). A target-resistance setting multiplies EC50 of chosen (drug, target)
+ * pairs (resistance.ts); for state-dependent Na block it multiplies K_I, capped at K_R.
  */
 import { findDrug, mgPerLToMicromolar, type Species, type TargetName } from "./catalogue.js";
 import { brainPartition, fractionUnbound, type PkRun, steadyState } from "./pk.js";
@@ -79,7 +79,9 @@ export function targetEffects(
     for (const t of drug.targets) {
       if (t.species !== level.species) continue;
       const m = multiplierFor(options, drug.id, t.target);
-      const potency = t.potency.value * m;
+      // For state-dependent Na block the multiplier acts on the inactivated-state affinity only
+      // (Remy et al. 2003: use-dependent block lost), never beyond the resting affinity.
+      const potency = t.restingKd ? Math.min(t.potency.value * m, t.restingKd.value) : t.potency.value * m;
       const theta = hillOccupancy(c, potency, t.hill.value);
       out.push({
         drug: drug.id,
@@ -88,7 +90,7 @@ export function targetEffects(
         action: t.action,
         concentration: c,
         potency,
-        restingKd: t.restingKd ? t.restingKd.value * m : null,
+        restingKd: t.restingKd ? t.restingKd.value : null,
         hill: t.hill.value,
         occupancy: theta,
         fraction: theta * t.maxEffect.value,
