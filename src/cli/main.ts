@@ -28,6 +28,7 @@ import { runEpileptorBenchmark } from "../perf/epileptor-bench.js";
 import { runCobahh } from "../engines/cell/cobahh.js";
 import { PARAMETER_TABLES, renderParameterMarkdown } from "../io/parameter-docs.js";
 import { excitabilityMap } from "../pathophysiology/epileptogenic-zones.js";
+import { registerDrugCommands } from "./drugs-commands.js";
 
 const VERSION = "0.1.0";
 
@@ -274,6 +275,8 @@ export function buildProgram(): Command {
       if (opts.out) writeFileSync(opts.out, text);
       else process.stdout.write(text);
     });
+
+  registerDrugCommands(program, fail);
 
   const bench = program.command("bench").description("benchmarks of the engines");
   bench

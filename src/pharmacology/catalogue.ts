@@ -1345,7 +1345,12 @@ export const DRUGS: readonly Drug[] = [
     pk: {
       bioavailability: v(0.75, "fraction", `${FFA_LABEL} (midpoint of 68–83%)`, "verified"),
       absorptionRate: v(0.5, "1/h", "tmax 3–5 h at steady state (label)", "verified"),
-      volume: v(11.9, "L/kg", DOSSIER, "UNVERIFIED"),
+      volume: v(
+        9.1,
+        "L/kg",
+        `CL·t½/ln 2 with the label clearance and t½ 20 h (${FFA_LABEL}); drugs.md gives 11.9 L/kg (UNVERIFIED)`,
+        "derived",
+      ),
       elimination: {
         kind: "clearance",
         clearance: v(
@@ -1503,7 +1508,7 @@ export const DRUGS: readonly Drug[] = [
       elimination: {
         kind: "clearance",
         clearance: v(
-          0.143,
+          0.1,
           "L/h/kg",
           `chosen to reproduce the mean minimum level 12 mg/L at 57 mg/kg/day (${BUCK}); dose-dependent (nonlinear) clearance not modelled`,
           "assumption",
