@@ -107,6 +107,15 @@ function runNetwork(
         (r) =>
           `  #${r.rank} ${r.region.padEnd(8)} zone ${r.zone.padEnd(13)} x0 ${r.x0.toFixed(2)}  first onset ${r.firstOnsetSeconds.toFixed(2)} s`,
       ),
+      ...(s.activity ?? [])
+        .filter((a) => a.activityType !== "normal")
+        .map(
+          (a) =>
+            `  ${a.region.padEnd(8)} ${a.activityType.padEnd(18)} dominant ${a.dominantFrequencyHz.toFixed(1)} Hz, SD ${a.sdMillivolts.toFixed(2)} mV`,
+        ),
+      ...(s.activity === undefined
+        ? []
+        : [`  activity: ${s.activity.filter((a) => a.activityType === "normal").length} region(s) normal`]),
       `  files: ${Object.values(s.files).join(", ")}`,
     ];
     process.stderr.write(`${lines.join("\n")}\n`);

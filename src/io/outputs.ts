@@ -156,6 +156,7 @@ export function renderNetworkOutputs(
         zone: r.zone,
       })),
       windows,
+      activity: summary.activity,
     });
     add("report", `${base}.report.html`, html);
     withFiles.files.report = fileIndex.report;
