@@ -25,6 +25,9 @@ import { runEpileptorBenchmark } from "../perf/epileptor-bench.js";
 import { runCobahh } from "../engines/cell/cobahh.js";
 import { PARAMETER_TABLES, renderParameterMarkdown } from "../io/parameter-docs.js";
 import { excitabilityMap } from "../pathophysiology/epileptogenic-zones.js";
+import { wendlingRegionalValues } from "../pipeline/network-model.js";
+import { WENDLING_PARAMETERS } from "../engines/network/wendling.js";
+import { resolveParameters } from "../engines/parameters.js";
 
 const VERSION = "0.1.0";
 
@@ -209,7 +212,14 @@ export function buildProgram(): Command {
         if (scenario.kind === "network") {
           // Region labels and the connectome are part of validity.
           const connectome = loadConnectome(scenario.patient.connectome);
-          excitabilityMap(connectome, scenario.patient);
+          const { zones } = excitabilityMap(connectome, scenario.patient);
+          if (scenario.model.name === "wendling")
+            wendlingRegionalValues(
+              scenario.model,
+              resolveParameters(WENDLING_PARAMETERS, scenario.model.parameters, "model.parameters"),
+              connectome,
+              zones,
+            );
         }
         if (opts.json)
           process.stdout.write(
