@@ -29,6 +29,9 @@ import { runCobahh } from "../engines/cell/cobahh.js";
 import { PARAMETER_TABLES, renderParameterMarkdown } from "../io/parameter-docs.js";
 import { excitabilityMap } from "../pathophysiology/epileptogenic-zones.js";
 import { registerDrugCommands } from "./drugs-commands.js";
+import { wendlingRegionalValues } from "../pipeline/network-model.js";
+import { WENDLING_PARAMETERS } from "../engines/network/wendling.js";
+import { resolveParameters } from "../engines/parameters.js";
 
 const VERSION = "0.1.0";
 
@@ -111,6 +114,15 @@ function runNetwork(
         (r) =>
           `  #${r.rank} ${r.region.padEnd(8)} zone ${r.zone.padEnd(13)} x0 ${r.x0.toFixed(2)}  first onset ${r.firstOnsetSeconds.toFixed(2)} s`,
       ),
+      ...(s.activity ?? [])
+        .filter((a) => a.activityType !== "normal")
+        .map(
+          (a) =>
+            `  ${a.region.padEnd(8)} ${a.activityType.padEnd(18)} dominant ${a.dominantFrequencyHz.toFixed(1)} Hz, SD ${a.sdMillivolts.toFixed(2)} mV`,
+        ),
+      ...(s.activity === undefined
+        ? []
+        : [`  activity: ${s.activity.filter((a) => a.activityType === "normal").length} region(s) normal`]),
       `  files: ${Object.values(s.files).join(", ")}`,
     ];
     process.stderr.write(`${lines.join("\n")}\n`);
@@ -230,7 +242,14 @@ export function buildProgram(): Command {
         if (scenario.kind === "network") {
           // Region labels and the connectome are part of validity.
           const connectome = loadConnectome(scenario.patient.connectome);
-          excitabilityMap(connectome, scenario.patient);
+          const { zones } = excitabilityMap(connectome, scenario.patient);
+          if (scenario.model.name === "wendling")
+            wendlingRegionalValues(
+              scenario.model,
+              resolveParameters(WENDLING_PARAMETERS, scenario.model.parameters, "model.parameters"),
+              connectome,
+              zones,
+            );
         }
         if (opts.json)
           process.stdout.write(
