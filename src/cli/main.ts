@@ -32,6 +32,8 @@ import { registerDrugCommands } from "./drugs-commands.js";
 import { wendlingRegionalValues } from "../pipeline/network-model.js";
 import { WENDLING_PARAMETERS } from "../engines/network/wendling.js";
 import { resolveParameters } from "../engines/parameters.js";
+import { runCohortCommand } from "./cohort.js";
+import { runTrialCommand } from "./trial.js";
 
 const VERSION = "0.1.0";
 
@@ -296,6 +298,71 @@ export function buildProgram(): Command {
     });
 
   registerDrugCommands(program, fail);
+  program
+    .command("cohort")
+    .description(
+      "run a virtual cohort (kind: cohort) on worker threads; SQLite, CSV, report and summary in --out; resumes an interrupted run",
+    )
+    .argument("<file>", "cohort scenario file")
+    .requiredOption("--out <dir>", "output folder")
+    .option("--patients <n>", "number of patients", integer("--patients", 1, 10_000_000), 1000)
+    .option("--workers <k>", "worker threads", integer("--workers", 1, 256), 1)
+    .option("--seed <n>", "override the scenario's seed", integer("--seed", 0, Number.MAX_SAFE_INTEGER))
+    .option("--json", "print exactly one JSON summary object on stdout")
+    .action(
+      async (
+        file: string,
+        opts: { out: string; patients: number; workers: number; seed?: number; json?: boolean },
+      ) => {
+        const progress = progressReporter(opts.json !== true, "cohort");
+        try {
+          const { summary, seconds } = await runCohortCommand(file, { ...opts, onProgress: progress.update });
+          progress.stop();
+          if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+          else {
+            const f = (x: number) => `${(x * 100).toFixed(1)}%`;
+            const s = summary;
+            process.stderr.write(
+              `ictal: cohort ${s.scenario} (seed ${s.seed}): ${s.patients} patients in ${seconds.toFixed(1)} s${s.resumedBatches > 0 ? ` (${s.resumedBatches} batches resumed)` : ""}\n` +
+                `  seizure-free on first drug ${f(s.seizureFree.firstDrug)}, second/third ${f(s.seizureFree.secondOrThirdDrug)}, combination ${f(s.seizureFree.combination)}, not seizure-free ${f(s.seizureFree.never)}\n` +
+                `  ILAE drug-resistant ${f(s.drugResistant)}; not seizure-free with > 20 / <= 20 pre-treatment seizures ${f(s.uncontrolledByPretreatmentSeizures.moreThan20)} / ${f(s.uncontrolledByPretreatmentSeizures.atMost20)}\n` +
+                `  patterns: early ${f(s.patterns.earlySustained)}, delayed ${f(s.patterns.delayedSustained)}, fluctuating ${f(s.patterns.fluctuating)}, never ${f(s.patterns.neverSeizureFree)}\n` +
+                `  files: ${Object.values(s.files).join(", ")}\n`,
+            );
+          }
+        } catch (err) {
+          progress.stop();
+          fail(err);
+        }
+      },
+    );
+
+  program
+    .command("trial")
+    .description(
+      "run a randomised add-on trial (kind: trial): responder rate, median percent change, seizure freedom per arm",
+    )
+    .argument("<file>", "trial scenario file")
+    .requiredOption("--out <dir>", "output folder")
+    .option("--seed <n>", "override the scenario's seed", integer("--seed", 0, Number.MAX_SAFE_INTEGER))
+    .option("--json", "print exactly one JSON summary object on stdout")
+    .action((file: string, opts: { out: string; seed?: number; json?: boolean }) => {
+      try {
+        const { summary, seconds } = runTrialCommand(file, opts.out, opts.seed);
+        if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+        else {
+          process.stderr.write(
+            `ictal: trial ${summary.scenario} (seed ${summary.seed}): ${summary.screened} screened, ${seconds.toFixed(1)} s\n`,
+          );
+          for (const a of summary.arms)
+            process.stderr.write(
+              `  ${a.name.padEnd(16)} n ${String(a.n).padStart(4)}  responders ${(a.responderRate50 * 100).toFixed(1)}%  median change ${a.medianPercentChange.toFixed(1)}%  seizure-free ${(a.seizureFree * 100).toFixed(1)}%\n`,
+            );
+        }
+      } catch (err) {
+        fail(err);
+      }
+    });
 
   const bench = program.command("bench").description("benchmarks of the engines");
   bench
@@ -368,4 +435,4 @@ export function buildProgram(): Command {
   return program;
 }
 
-buildProgram().parse(process.argv);
+await buildProgram().parseAsync(process.argv);
