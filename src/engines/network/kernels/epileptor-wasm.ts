@@ -75,6 +75,8 @@ const H = {
   zig: 23,
   rng: 24,
   noisy: 25,
+  raw: 31,
+  rawPos: 32,
 } as const;
 const F = {
   dt: 0,
@@ -94,6 +96,8 @@ const F = {
 } as const;
 const HEADER_BYTES = 512;
 const ZIG_BYTES = 128 * 4 + 128 * 8 + 128 * 8;
+/** Draws of the random stream made ahead (RAW_COUNT of epileptor.as). */
+const RAW_COUNT = 1024;
 
 /** undefined until first asked; null when this runtime cannot run the kernel. */
 let compiled: WebAssembly.Module | null | undefined;
@@ -166,6 +170,7 @@ export class EpileptorWasmKernel {
     const lay = new Layout();
     const zig = lay.take(ZIG_BYTES);
     const rng = lay.take(16);
+    const raw = lay.take(4 * RAW_COUNT);
     const regional = lay.take(8 * 8 * ns);
     const state = lay.take(8 * 6 * ns);
     const k1 = lay.take(8 * 6 * ns);
@@ -220,6 +225,7 @@ export class EpileptorWasmKernel {
     setI(H.regional, regional);
     setI(H.zig, zig);
     setI(H.rng, rng);
+    setI(H.raw, raw);
     const p = config.shared;
     setF(F.scale, config.couplingScale);
     setF(F.a, p.a);
@@ -307,6 +313,7 @@ export class EpileptorWasmKernel {
     i32[H.flags] = (i32[H.flags] & 3) | (noisy ? 4 : 0);
     const rng = i32[H.rng] / 4;
     for (let k = 0; k < 4; k++) i32[rng + k] = request.rngState[k];
+    i32[H.rawPos] = RAW_COUNT; // no draws made ahead yet
     return {
       run: (count: number) => this.runSteps(count),
       readVariable: (v: number, out: Float64Array, offset: number) => {

@@ -52,6 +52,8 @@ const H_REGIONAL = 22; // x0, Iext, Iext2, r, slope, Ks, Kf, Kvf: 8 arrays of ns
 const H_ZIG = 23; // kn (128 i32), wn (128 f64), fn (128 f64)
 const H_RNG = 24; // 4 i32
 const H_NOISY = 25; // 6 i32: 1 when the variable draws noise
+const H_RAW = 31; // RAW_COUNT i32: draws made ahead
+const H_RAWPOS = 32; // next unused draw in it (RAW_COUNT: none left)
 const F_BASE: usize = 256;
 const F_DT = 0;
 const F_SCALE = 1; // global coupling factor a
@@ -75,28 +77,51 @@ const F_SIGMA = 13; // 6 f64: noise amplitude times sqrt(dt) per variable
   return load<f64>(F_BASE + (<usize>k << 3));
 }
 
-// Generator state (xoshiro128**) between draws of the slow path.
+// The random stream. Its 32-bit draws are made ahead, RAW_COUNT at a time, into a buffer that the
+// normal variates then consume in order: the same sequence as drawing one by one, but the tight
+// generator loop and the conversion loop each run without the other's registers and branches.
+// The ziggurat's rare slow path takes its extra draws from the same buffer, in stream order.
+const RAW_COUNT = 1024;
 let r0: i32 = 0;
 let r1: i32 = 0;
 let r2: i32 = 0;
 let r3: i32 = 0;
+let raw: usize = 0;
+let rawPos: i32 = 0;
 let zig: usize = 0;
 
 @inline function rotl(x: i32, k: i32): i32 {
   return (x << k) | (<i32>(<u32>x >>> (32 - k)));
 }
 
+/** The next RAW_COUNT draws of xoshiro128** (RandomStream.next) into the buffer. */
+function refill(): void {
+  let s0 = r0;
+  let s1 = r1;
+  let s2 = r2;
+  let s3 = r3;
+  for (let p = raw; p < raw + (<usize>RAW_COUNT << 2); p += 4) {
+    store<i32>(p, rotl(s1 * 5, 7) * 9);
+    s2 ^= s0;
+    s3 ^= s1;
+    const t = s1 << 9;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = rotl(s3, 11);
+  }
+  r0 = s0;
+  r1 = s1;
+  r2 = s2;
+  r3 = s3;
+  rawPos = 0;
+}
+
 function nextDraw(): i32 {
-  const s0 = r0;
-  const s1 = r1;
-  const s2 = r2 ^ s0;
-  const s3 = r3 ^ s1;
-  const result = rotl(s1 * 5, 7) * 9;
-  r1 = s1 ^ s2;
-  r0 = s0 ^ s3;
-  r2 = s2 ^ (s1 << 9);
-  r3 = rotl(s3, 11);
-  return result;
+  if (rawPos == RAW_COUNT) refill();
+  const u = load<i32>(raw + (<usize>rawPos << 2));
+  rawPos++;
+  return u;
 }
 
 /** RandomStream.uniform: 53 random bits in [0, 1). */
@@ -122,6 +147,32 @@ function uniformOpen(): f64 {
   return load<f64>(zig + 1536 + (<usize>iz << 3));
 }
 
+/**
+ * exp(t) for -8 <= t <= 0 (the ziggurat's -x^2 / 2 with x below its base edge 3.44) to a
+ * relative error below 1e-15: t = k ln 2 + r with |r| <= ln 2 / 2 (Cody and Waite's split of
+ * ln 2), exp(r) by its Taylor series to r^12 (the remainder is below 2e-16) evaluated by
+ * Estrin's scheme, which is a few multiplications deep instead of twelve, times 2^k. Written here
+ * rather than taken from AssemblyScript's Math.exp, whose lookup table would be a data segment in
+ * the memory the caller lays out.
+ */
+function expNear(t: f64): f64 {
+  const k = Math.floor(t * 1.4426950408889634 + 0.5);
+  const r = t - k * 0.6931471803691238 - k * 1.9082149292705877e-10;
+  const r2 = r * r;
+  const r4 = r2 * r2;
+  const r8 = r4 * r4;
+  const q0 = 1.0 + r;
+  const q1 = 0.5 + r * (1.0 / 6.0);
+  const q2 = 1.0 / 24.0 + r * (1.0 / 120.0);
+  const q3 = 1.0 / 720.0 + r * (1.0 / 5040.0);
+  const q4 = 1.0 / 40320.0 + r * (1.0 / 362880.0);
+  const q5 = 1.0 / 3628800.0 + r * (1.0 / 39916800.0);
+  const s0 = q0 + q1 * r2;
+  const s1 = q2 + q3 * r2;
+  const s2 = q4 + q5 * r2 + r4 * (1.0 / 479001600.0);
+  return (s0 + s1 * r4 + s2 * r8) * reinterpret<f64>((<i64>k + 1023) << 52);
+}
+
 /** RandomStream.normalFrom: the ziggurat from its first draw `u`, with fresh draws on rejection. */
 function normalFrom(first: i32): f64 {
   let u = first;
@@ -140,49 +191,57 @@ function normalFrom(first: i32): f64 {
       } while (ty + ty < tx * tx);
       return hz > 0 ? zr + tx : -zr - tx;
     }
-    if (zigFn(iz) + uniform() * (zigFn(iz - 1) - zigFn(iz)) < hostExp(-0.5 * x * x)) return x;
+    // Accept when y < exp(-x^2 / 2), decided as the host's Math.exp decides it. Calling the host
+    // costs tens of ns, so the kernel's own exp (expNear, within 1e-15 of the exact value, as the
+    // host's is within an ulp) settles every case where y is not within a relative 1e-13 of it;
+    // those few go to the host.
+    const y = zigFn(iz) + uniform() * (zigFn(iz - 1) - zigFn(iz));
+    const t = -0.5 * x * x;
+    const e = expNear(t);
+    if (y < e * (1.0 - 1e-13)) return x;
+    if (y <= e * (1.0 + 1e-13) && y < hostExp(t)) return x;
     u = nextDraw();
   }
   return 0.0; // not reached: the loop only ends by returning
 }
 
-/** RandomStream.fillNormal: out[0 .. count) = scale * N(0, 1), the generator kept in locals. */
-function fillNormal(out: usize, count: i32, scale: f64): void {
-  let s0 = r0;
-  let s1 = r1;
-  let s2 = r2;
-  let s3 = r3;
+/**
+ * The ziggurat's fast path over out[i .. end) from the draws at `draws`: returns the index at
+ * which a draw needs the slow path, or `end`. A leaf function without calls, so that its loop
+ * keeps everything in registers.
+ */
+function fastNormals(out: usize, i: i32, end: i32, draws: usize, scale: f64): i32 {
   const z = zig;
-  for (let i = 0; i < count; i++) {
-    const u = rotl(s1 * 5, 7) * 9;
-    s2 ^= s0;
-    s3 ^= s1;
-    const t = s1 << 9;
-    s1 ^= s2;
-    s0 ^= s3;
-    s2 ^= t;
-    s3 = rotl(s3, 11);
+  let pos = draws;
+  for (; i < end; i++) {
+    const u = load<i32>(pos);
     const iz = u & 127;
     const hz = u >> 7;
-    const p = out + (<usize>i << 3);
-    if ((hz < 0 ? -hz : hz) < load<i32>(z + (<usize>iz << 2))) {
-      store<f64>(p, scale * <f64>hz * load<f64>(z + 512 + (<usize>iz << 3)));
-    } else {
-      r0 = s0;
-      r1 = s1;
-      r2 = s2;
-      r3 = s3;
-      store<f64>(p, scale * normalFrom(u));
-      s0 = r0;
-      s1 = r1;
-      s2 = r2;
-      s3 = r3;
+    if ((hz < 0 ? -hz : hz) >= load<i32>(z + (<usize>iz << 2))) break;
+    store<f64>(out + (<usize>i << 3), scale * <f64>hz * load<f64>(z + 512 + (<usize>iz << 3)));
+    pos += 4;
+  }
+  return i;
+}
+
+/** RandomStream.fillNormal: out[0 .. count) = scale * N(0, 1). */
+function fillNormal(out: usize, count: i32, scale: f64): void {
+  let i = 0;
+  while (i < count) {
+    if (rawPos == RAW_COUNT) refill();
+    // As many variates as the buffer has draws for, if none takes the slow path.
+    let end = i + (RAW_COUNT - rawPos);
+    if (end > count) end = count;
+    const from = i;
+    i = fastNormals(out, i, end, raw + (<usize>rawPos << 2), scale);
+    rawPos += i - from;
+    if (i < end) {
+      const u = load<i32>(raw + (<usize>rawPos << 2));
+      rawPos++;
+      store<f64>(out + (<usize>i << 3), scale * normalFrom(u));
+      i++;
     }
   }
-  r0 = s0;
-  r1 = s1;
-  r2 = s2;
-  r3 = s3;
 }
 
 /** a * ((s0 + s1) + (s2 + s3) - rowSum_i x_i) from lo = (s0, s1), hi = (s2, s3). */
@@ -403,6 +462,8 @@ export function run(steps: i32): i32 {
   const vb = <usize>ns << 3;
   zig = <usize>hi32(H_ZIG);
   const rng = <usize>hi32(H_RNG);
+  raw = <usize>hi32(H_RAW);
+  rawPos = hi32(H_RAWPOS);
   r0 = load<i32>(rng);
   r1 = load<i32>(rng, 4);
   r2 = load<i32>(rng, 8);
@@ -475,5 +536,6 @@ export function run(steps: i32): i32 {
   store<i32>(rng, r1, 4);
   store<i32>(rng, r2, 8);
   store<i32>(rng, r3, 12);
+  store<i32>(<usize>(H_RAWPOS << 2), rawPos);
   return diverged;
 }
