@@ -382,7 +382,13 @@ function couple(n: i32, ns: i32, flags: i32, state: usize, step: i32): void {
   }
 }
 
-/** EpileptorNetwork.derivative: the drift of `src` into `dst`, term by term in the same order. */
+/**
+ * EpileptorNetwork.derivative: the drift of `src` into `dst`, term by term in the same order.
+ * Two nodes at a time in f64x2 lanes; each branch of the equations is computed in full and the
+ * lane's value chosen by its condition (bitselect), which gives what the scalar branch gives,
+ * NaN included (a comparison with NaN is false on both). An odd last node goes through the
+ * scalar form.
+ */
 function derivative(n: i32, ns: i32, src: usize, dst: usize): void {
   const a = hf64(F_A);
   const b = hf64(F_B);
@@ -399,7 +405,60 @@ function derivative(n: i32, ns: i32, src: usize, dst: usize): void {
   const c2p = <usize>hi32(H_C2);
   const reg = <usize>hi32(H_REGIONAL);
   const vb = <usize>ns << 3; // bytes between two variables (and between two regional arrays)
-  for (let i = 0; i < n; i++) {
+  const vMinusA = f64x2.splat(-a);
+  const vB = f64x2.splat(b);
+  const vC = f64x2.splat(c);
+  const vD = f64x2.splat(d);
+  const vS = f64x2.splat(s);
+  const vAa = f64x2.splat(aa);
+  const vBb = f64x2.splat(bb);
+  const vInvTau = f64x2.splat(invTau);
+  const vTt = f64x2.splat(tt);
+  const vMinusTtGamma = f64x2.splat(minusTtGamma);
+  const zero = f64x2.splat(0.0);
+  const four = f64x2.splat(4.0);
+  const c06 = f64x2.splat(0.6);
+  const c01 = f64x2.splat(0.1);
+  const c03 = f64x2.splat(0.3);
+  const c35 = f64x2.splat(3.5);
+  const c025 = f64x2.splat(0.25);
+  const cMinus025 = f64x2.splat(-0.25);
+  const pairs = n & ~1;
+  for (let i = 0; i < pairs; i += 2) {
+    const o = <usize>i << 3;
+    const p = src + o;
+    const q = dst + o;
+    const rp = reg + o;
+    const x1 = v128.load(p);
+    const y1 = v128.load(p + vb);
+    const z = v128.load(p + 2 * vb);
+    const x2 = v128.load(p + 3 * vb);
+    const y2 = v128.load(p + 4 * vb);
+    const g = v128.load(p + 5 * vb);
+    const cc1 = v128.load(c1p + o);
+    const zm4 = f64x2.sub(z, four);
+    const fNegative = f64x2.add(f64x2.mul(f64x2.mul(vMinusA, x1), x1), f64x2.mul(vB, x1));
+    const fPositive = f64x2.add(f64x2.sub(v128.load(rp + 4 * vb), x2), f64x2.mul(f64x2.mul(c06, zm4), zm4));
+    const f = v128.bitselect(fNegative, fPositive, f64x2.lt(x1, zero));
+    const sum1 = f64x2.add(f64x2.sub(y1, z), v128.load(rp + vb));
+    v128.store(q, f64x2.mul(vTt, f64x2.add(f64x2.add(sum1, f64x2.mul(v128.load(rp + 7 * vb), cc1)), f64x2.mul(f, x1))));
+    v128.store(q + vb, f64x2.mul(vTt, f64x2.sub(f64x2.sub(vC, f64x2.mul(f64x2.mul(vD, x1), x1)), y1)));
+    const h = f64x2.mul(vS, f64x2.sub(x1, v128.load(rp)));
+    const z2 = f64x2.mul(z, z);
+    const z7 = f64x2.mul(f64x2.mul(f64x2.mul(f64x2.mul(c01, z2), z2), z2), z);
+    const hz = v128.bitselect(f64x2.sub(h, z7), h, f64x2.lt(z, zero));
+    const dz = f64x2.add(f64x2.sub(hz, z), f64x2.mul(v128.load(rp + 5 * vb), cc1));
+    v128.store(q + 2 * vb, f64x2.mul(f64x2.mul(vTt, v128.load(rp + 3 * vb)), dz));
+    let sum2 = f64x2.sub(f64x2.add(f64x2.neg(y2), x2), f64x2.mul(f64x2.mul(x2, x2), x2));
+    sum2 = f64x2.add(f64x2.add(sum2, v128.load(rp + 2 * vb)), f64x2.mul(vBb, g));
+    sum2 = f64x2.sub(sum2, f64x2.mul(c03, f64x2.sub(z, c35)));
+    sum2 = f64x2.add(sum2, f64x2.mul(v128.load(rp + 6 * vb), v128.load(c2p + o)));
+    v128.store(q + 3 * vb, f64x2.mul(vTt, sum2));
+    const f2 = v128.bitselect(f64x2.mul(vAa, f64x2.add(x2, c025)), zero, f64x2.ge(x2, cMinus025));
+    v128.store(q + 4 * vb, f64x2.mul(f64x2.mul(vTt, f64x2.add(f64x2.neg(y2), f2)), vInvTau));
+    v128.store(q + 5 * vb, f64x2.mul(vMinusTtGamma, f64x2.sub(g, f64x2.mul(c01, x1))));
+  }
+  for (let i = pairs; i < n; i++) {
     const o = <usize>i << 3;
     const p = src + o;
     const q = dst + o;
@@ -486,13 +545,13 @@ export function run(steps: i32): i32 {
         for (let o: usize = 0; o < totalBytes; o += 16) {
           const x = f64x2.add(v128.load(state + o), f64x2.add(f64x2.mul(vdt, v128.load(k1 + o)), v128.load(noise + o)));
           v128.store(state + o, x);
-          bad = f64x2.add(bad, f64x2.sub(x, x));
+          bad = v128.or(bad, f64x2.sub(x, x));
         }
       } else {
         for (let o: usize = 0; o < totalBytes; o += 16) {
           const x = f64x2.add(v128.load(state + o), f64x2.mul(vdt, v128.load(k1 + o)));
           v128.store(state + o, x);
-          bad = f64x2.add(bad, f64x2.sub(x, x));
+          bad = v128.or(bad, f64x2.sub(x, x));
         }
       }
     } else {
@@ -513,20 +572,21 @@ export function run(steps: i32): i32 {
           const inc = f64x2.add(f64x2.mul(vhalf, f64x2.add(v128.load(k1 + o), v128.load(k2 + o))), v128.load(noise + o));
           const x = f64x2.add(v128.load(state + o), inc);
           v128.store(state + o, x);
-          bad = f64x2.add(bad, f64x2.sub(x, x));
+          bad = v128.or(bad, f64x2.sub(x, x));
         }
       } else {
         for (let o: usize = 0; o < totalBytes; o += 16) {
           const inc = f64x2.mul(vhalf, f64x2.add(v128.load(k1 + o), v128.load(k2 + o)));
           const x = f64x2.add(v128.load(state + o), inc);
           v128.store(state + o, x);
-          bad = f64x2.add(bad, f64x2.sub(x, x));
+          bad = v128.or(bad, f64x2.sub(x, x));
         }
       }
     }
-    // x - x is +0 for a finite x and NaN for NaN or an infinity; NaN survives the sum.
-    const check = f64x2.extract_lane(bad, 0) + f64x2.extract_lane(bad, 1);
-    if (check != check) {
+    // x - x is +0 for a finite x and a NaN for NaN or an infinity: the OR of their bits has the
+    // exponent bits of a NaN set if and only if some entry was not finite.
+    const bits = i64x2.extract_lane(bad, 0) | i64x2.extract_lane(bad, 1);
+    if ((bits & 0x7ff0000000000000) == 0x7ff0000000000000) {
       diverged = k;
       break;
     }
