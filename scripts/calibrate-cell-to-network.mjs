@@ -5,10 +5,11 @@
 // Usage: npm run build && node scripts/calibrate-cell-to-network.mjs   (about 20 s)
 import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { cellBridgeSpec, runCellCalibration } from "../dist/src/bridges/cell-to-network.js";
 
-const root = new URL("..", import.meta.url).pathname;
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const started = Date.now();
 const fingerprint = createHash("sha256").update(cellBridgeSpec()).digest("hex");
 const calibration = runCellCalibration(fingerprint, (id) => process.stderr.write(`${id} `));
