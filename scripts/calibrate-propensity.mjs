@@ -5,7 +5,8 @@
 // Usage: npm run build && node scripts/calibrate-propensity.mjs   (about a minute on one core)
 import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import {
   assembleTable,
   PROPENSITY_SETTINGS,
@@ -13,7 +14,7 @@ import {
   runPropensityGrid,
 } from "../dist/src/bridges/propensity.js";
 
-const root = new URL("..", import.meta.url).pathname;
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const started = Date.now();
 const observations = runPropensityGrid(PROPENSITY_SETTINGS, (done, total) => {
   if (done % 20 === 0 || done === total) process.stderr.write(`\r${done}/${total} runs`);
