@@ -227,6 +227,10 @@ export function buildProgram(): Command {
         if (scenario.kind === "network") runNetwork(scenario, text, opts.out, opts.seed, opts.json === true);
         else if (scenario.kind === "microcircuit")
           runMicrocircuitFile(scenario, text, opts.out, opts.seed, opts.json === true);
+        else if (scenario.kind === "cohort" || scenario.kind === "trial")
+          throw new Error(
+            `${file}: a ${scenario.kind} scenario runs with 'ictal ${scenario.kind} ${file} --out DIR'`,
+          );
         else runSweep(scenario, opts.out, opts.seed, opts.json === true);
       } catch (err) {
         fail(err);

@@ -13,8 +13,10 @@ import { WENDLING_PARAMETERS, WENDLING_REGIONAL, WENDLING_VARIABLES } from "../e
 import type { ParameterTable } from "../engines/parameters.js";
 import { SCHEMES } from "../numerics/integrators.js";
 import { microcircuitProblems, microcircuitScenarioSchema } from "./microcircuit-scenario.js";
+import { courseScenarioProblems, cohortScenarioSchema, trialScenarioSchema } from "./cohort-scenario.js";
+import { SCENARIO_SCHEMA_VERSION, ScenarioError } from "./scenario-error.js";
 
-export const SCENARIO_SCHEMA_VERSION = 1;
+export { SCENARIO_SCHEMA_VERSION, ScenarioError };
 
 function parameterObject(table: ParameterTable<string>, only?: readonly string[]) {
   const shape: Record<string, z.ZodOptional<z.ZodNumber>> = {};
@@ -243,6 +245,8 @@ export const scenarioSchema = z.discriminatedUnion("kind", [
   networkScenarioSchema,
   sweepScenarioSchema,
   microcircuitScenarioSchema,
+  cohortScenarioSchema,
+  trialScenarioSchema,
 ]);
 
 export type NetworkScenario = z.output<typeof networkScenarioSchema>;
@@ -256,16 +260,6 @@ export const MODEL_VARIABLES: Record<string, readonly string[]> = {
   epileptor2d: EPILEPTOR2D_VARIABLES,
   wendling: WENDLING_VARIABLES,
 };
-
-export class ScenarioError extends Error {
-  constructor(
-    readonly source: string,
-    readonly problems: string[],
-  ) {
-    super(`${source}: invalid scenario\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-    this.name = "ScenarioError";
-  }
-}
 
 function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";
@@ -317,6 +311,11 @@ export function validateScenario(data: unknown, source = "scenario"): Scenario {
   const result = scenarioSchema.safeParse(data, { reportInput: true });
   if (!result.success) throw new ScenarioError(source, result.error.issues.map(issueText));
   const scenario = result.data;
+  if (scenario.kind === "cohort" || scenario.kind === "trial") {
+    const courseProblems = courseScenarioProblems(scenario);
+    if (courseProblems.length > 0) throw new ScenarioError(source, courseProblems);
+    return scenario;
+  }
   if (scenario.kind === "microcircuit") {
     const cellProblems = microcircuitProblems(scenario);
     if (cellProblems.length > 0) throw new ScenarioError(source, cellProblems);
