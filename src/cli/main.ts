@@ -228,7 +228,7 @@ export function buildProgram(): Command {
         else if (scenario.kind === "microcircuit")
           runMicrocircuitFile(scenario, text, opts.out, opts.seed, opts.json === true);
         else if (scenario.kind === "cohort" || scenario.kind === "trial")
-          throw new Error(
+          throw new InvalidArgumentError(
             `${file}: a ${scenario.kind} scenario runs with 'ictal ${scenario.kind} ${file} --out DIR'`,
           );
         else runSweep(scenario, opts.out, opts.seed, opts.json === true);
