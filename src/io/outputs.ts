@@ -162,6 +162,14 @@ export function renderNetworkOutputs(
       })),
       windows,
       activity: summary.activity,
+      medication:
+        run.medication === null
+          ? undefined
+          : {
+              timesHours: run.medication.timesHours,
+              evaluatedDay: run.medication.evaluatedDay,
+              series: run.medication.series,
+            },
     });
     add("report", `${base}.report.html`, html);
     withFiles.files.report = fileIndex.report;

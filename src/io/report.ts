@@ -12,6 +12,8 @@
  *   "M4: A visualization-oriented time series data aggregation", PVLDB 7(10), 2014).
  */
 
+import { concentrationSection, type ConcentrationChartInput } from "./concentration-chart.js";
+
 export interface ReportInput {
   title: string;
   /** The run's JSON summary: key facts in a small table, the whole object as JSON in <details>. */
@@ -44,6 +46,8 @@ export interface ReportInput {
     B?: number;
     G?: number;
   }[];
+  /** Medication timeline: plasma levels against the therapeutic range (concentration-chart.ts). */
+  medication?: ConcentrationChartInput;
 }
 
 /** Pixel columns of a trace plot; min/max per column gives at most two points per column. */
@@ -569,6 +573,7 @@ export function renderReport(input: ReportInput): string {
     factsTable(input.summary),
     `<details><summary>Run summary (JSON)</summary><pre>${escapeHtml(summaryJson(input.summary))}</pre></details>`,
     input.activity !== undefined && input.activity.length > 0 ? activitySection(input.activity) : "",
+    input.medication !== undefined ? concentrationSection(input.medication) : "",
     `<h2>Seizures</h2>`,
     `<p>${input.seizures.length} seizure interval(s) in ${regions.size} region(s).</p>`,
     onsetChart(input, recordStart, recordEnd),

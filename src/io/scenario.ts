@@ -15,6 +15,7 @@ import { SCHEMES } from "../numerics/integrators.js";
 import { microcircuitProblems, microcircuitScenarioSchema } from "./microcircuit-scenario.js";
 import { courseScenarioProblems, cohortScenarioSchema, trialScenarioSchema } from "./cohort-scenario.js";
 import { SCENARIO_SCHEMA_VERSION, ScenarioError } from "./scenario-error.js";
+import { patientMedicationProblems, patientMedicationSchema } from "./medication-scenario.js";
 
 export { SCENARIO_SCHEMA_VERSION, ScenarioError };
 
@@ -56,6 +57,7 @@ const patientSchema = z
       .record(label, z.number().min(-5).max(1))
       .default({})
       .describe("x0 per region label, overriding the zone values"),
+    medication: patientMedicationSchema.optional(),
   })
   .describe("the virtual patient");
 
@@ -351,6 +353,13 @@ export function validateScenario(data: unknown, source = "scenario"): Scenario {
   }
   if (scenario.kind === "network" && scenario.model.name === "wendling") {
     problems.push(...wendlingProblems(scenario.model, scenario.simulation));
+  }
+  if (scenario.kind === "network" && scenario.patient.medication !== undefined) {
+    problems.push(...patientMedicationProblems(scenario.patient.medication));
+    if (scenario.model.name === "wendling")
+      problems.push(
+        "patient.medication: drugs act through the Epileptor x0 (interim mapping); the Wendling model has none",
+      );
   }
   if (scenario.kind === "sweep") {
     const table = scenario.model.name === "epileptor" ? EPILEPTOR_PARAMETERS : EPILEPTOR2D_PARAMETERS;

@@ -32,6 +32,11 @@ import { excitabilityMap, type Zone } from "../pathophysiology/epileptogenic-zon
 import { classifyActivity, type ActivityClassification } from "../observe/activity-type.js";
 import { buildNetwork, regionSignal } from "./network-model.js";
 import { selectElectrodes } from "./electrodes.js";
+import {
+  applyPatientMedication,
+  summariseNetworkMedication,
+  type NetworkMedicationResult,
+} from "./network-medication.js";
 
 export interface SeegRecording {
   labels: string[];
@@ -59,6 +64,8 @@ export interface NetworkRunResult {
   secondsPerUnit: number;
   /** Wendling runs: each region's measured activity type (null for the Epileptor forms). */
   activity: RegionActivity[] | null;
+  /** Medication levels and the x0 changes they made (null without patient.medication). */
+  medication: NetworkMedicationResult | null;
 }
 
 export interface RegionActivity extends ActivityClassification {
@@ -81,7 +88,12 @@ export function runNetworkScenario(scenario: NetworkScenario, inputs: NetworkRun
   const { connectome } = inputs;
   const seed = inputs.seed ?? scenario.seed;
   const n = connectome.labels.length;
-  const { x0, zones } = excitabilityMap(connectome, scenario.patient);
+  const { x0: untreatedX0, zones } = excitabilityMap(connectome, scenario.patient);
+  const medication =
+    scenario.patient.medication === undefined
+      ? null
+      : applyPatientMedication(scenario.patient.medication, untreatedX0, seed);
+  const x0 = medication === null ? untreatedX0 : medication.x0After;
   const built = buildNetwork(
     scenario,
     { nodes: n, weights: connectome.weights, tractLengths: connectome.tractLengths, connectome, zones },
@@ -163,6 +175,7 @@ export function runNetworkScenario(scenario: NetworkScenario, inputs: NetworkRun
     seeg,
     secondsPerUnit: sim.secondsPerUnit,
     activity,
+    medication,
   };
 }
 
@@ -252,6 +265,9 @@ export function summariseNetworkRun(run: NetworkRunResult) {
             pSd: round(a.parameters.pSd),
           })),
         }),
+    ...(run.medication === null
+      ? {}
+      : { medication: summariseNetworkMedication(run.medication, run.connectome.labels) }),
     recruitment: order.map((r) => ({
       rank: r.rank,
       region: r.region,
