@@ -6,7 +6,8 @@
  */
 import { z } from "zod";
 import { findDrug } from "../pharmacology/catalogue.js";
-import { regimenProblems } from "../pipeline/medication.js";
+import { regimenProblems, resistanceProblems } from "../pipeline/medication.js";
+import type { ResistanceProfile } from "../pharmacology/resistance.js";
 
 const drugName = z.string().min(1).describe("catalogue id or alias (ictal drugs lists them)");
 const weightKg = z.number().min(2).max(300).default(70).describe("body weight (kg) for the pharmacokinetics");
@@ -158,7 +159,9 @@ export function timelineDays(m: PatientMedication): number {
 
 /** Cross-field problems of a network patient's medication, each naming its entry. */
 export function patientMedicationProblems(m: PatientMedication, where = "patient.medication"): string[] {
-  const problems = regimenProblems(m.regimen, m.weightKg, `${where}.regimen`, m.resistance);
+  const problems = regimenProblems(m.regimen, m.weightKg, `${where}.regimen`);
+  if (m.resistance !== undefined)
+    problems.push(...resistanceProblems(m.resistance as ResistanceProfile, `${where}.resistance`));
   const days = timelineDays(m);
   if (m.evaluateAtDay !== undefined && m.evaluateAtDay >= days)
     problems.push(
@@ -211,7 +214,7 @@ export function microcircuitMedicationProblems(
       if (resistance[key] !== undefined)
         problems.push(`resistance.${key}: acts at the network scale (Epileptor x0), not on a microcircuit`);
     }
-    problems.push(...regimenProblems([], 70, "resistance", resistance));
+    problems.push(...resistanceProblems(resistance as ResistanceProfile, "resistance"));
   }
   return problems;
 }

@@ -86,13 +86,12 @@ export function regimenEntries(entries: readonly ScenarioRegimenEntry[]): Regime
 /**
  * Problems of a medication regimen, each naming the entry as the scenario does (`where[i]`):
  * unknown drug, dose ≤ 0 or absurd, bad interval, titration out of order, overlapping entries of
- * one drug (pharmacology/regimen.ts rules), and an invalid resistance profile.
+ * one drug (pharmacology/regimen.ts rules).
  */
 export function regimenProblems(
   entries: readonly ScenarioRegimenEntry[],
   weightKg: number,
   where: string,
-  resistance?: ResistanceProfile,
 ): string[] {
   const problems: string[] = [];
   entries.forEach((e, i) => {
@@ -115,14 +114,22 @@ export function regimenProblems(
       );
     }
   }
-  if (resistance !== undefined) {
-    try {
-      validateResistance(resistance);
-    } catch (err) {
-      problems.push((err as Error).message);
-    }
-  }
   return problems;
+}
+
+/** Problems of a resistance profile (resistance.ts ranges, drug and variant names) at `where`. */
+export function resistanceProblems(resistance: ResistanceProfile, where: string): string[] {
+  try {
+    validateResistance(resistance);
+    return [];
+  } catch (err) {
+    const message = (err as Error).message;
+    return [
+      message.startsWith("resistance.")
+        ? `${where}${message.slice("resistance".length)}`
+        : `${where}: ${message}`,
+    ];
+  }
 }
 
 /** The patient's PK run for a regimen, resistance (P-gp, metabolisers, adherence) applied. */

@@ -150,7 +150,7 @@ test("bad medication entries are refused with the entry named", () => {
     problems(
       "    regimen: [{ drug: carbamazepine, doseMg: 200, everyHours: 12 }]\n    resistance: { pharmacokinetic: { clearanceFactor: { nodrug: 2 } } }\n",
     ),
-    /unknown drug/,
+    /patient\.medication\.resistance: unknown drug/,
   );
   assert.match(
     problems(
