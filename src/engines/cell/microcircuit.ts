@@ -50,7 +50,7 @@ export const MICROCIRCUIT_PARAMETERS = {
   nmdaEE: parameter("nmdaEE", "NMDA peak conductance per E→E connection", 0.00039, "mS/cm²", 0, 1, OURS),
   ampaEI: parameter("ampaEI", "AMPA peak conductance per E→I connection", 0.014, "mS/cm²", 0, 1, OURS),
   nmdaEI: parameter("nmdaEI", "NMDA peak conductance per E→I connection", 0.003, "mS/cm²", 0, 1, OURS),
-  gabaAIE: parameter("gabaAIE", "GABA-A peak conductance per I→E connection", 0.2, "mS/cm²", 0, 1, OURS),
+  gabaAIE: parameter("gabaAIE", "GABA-A peak conductance per I→E connection", 0.3, "mS/cm²", 0, 1, OURS),
   gabaBIE: parameter("gabaBIE", "GABA-B peak conductance per I→E connection", 0.0045, "mS/cm²", 0, 1, OURS),
   gabaAII: parameter("gabaAII", "GABA-A peak conductance per I→I connection", 0.028, "mS/cm²", 0, 1, OURS),
   delay: parameter("delay", "axonal delay of every connection", 1, "ms", 0, 20, OURS),
