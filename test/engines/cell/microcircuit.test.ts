@@ -15,7 +15,7 @@
  * - INaP: × 4 gives population events where the baseline has none and doubles the pyramidal
  *   rate, but synchrony rises only partly (χE 0.36–0.47); its test asks for events, a rate
  *   above 1.5 × baseline and a higher χE, and does not call the result hypersynchronous.
- * Measured when written (2 s runs, seeds 1–5 for the baseline, 1–3 otherwise): baseline χE
+ * Measured when written (2 s runs; baseline seeds 1–5, INaP 1–4, others 1 and 3): baseline χE
  * 0.23–0.31 with no event; GABA-A × 0.3 χE 0.80–0.82 with 5–6 events; SCN1A-LoF 0.65–0.67 with
  * 16–18 events; INaP × 4 0.36–0.47 with 1–3 events, rate 1.7–2.7 Hz against 0.8–1.2 Hz
  * (docs/models/cells.md).
