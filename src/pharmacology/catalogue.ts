@@ -228,6 +228,9 @@ const EVE_DLT =
   "Fukudo M et al., everolimus in breast cancer: trough ≥ 17.3 ng/mL predicts dose-limiting toxicity (checked abstract)";
 const RTG =
   "retigabine: F 60%, t½ 8 h (7–11), 60–80% bound (label summaries, checked); Vd 6.2 L/kg UNVERIFIED";
+const ESM_REVIEW = "Epilepsy Curr (2002) review of ethosuximide's T-type block (checked abstract)";
+const HEBEISEN =
+  "Hebeisen S et al. (2015) Neuropharmacology 89:122 (250 µM CBZ shifts fast-inactivation V½ by 12.0 mV, OXC 16.6 mV; checked abstract)";
 const UPPER_RANGE =
   "upper limit of the reference range (convention: dose-limiting effects become common above it)";
 
@@ -274,7 +277,12 @@ export const DRUGS: readonly Drug[] = [
       "use-dependent block of voltage-gated Na channels (fast-inactivated state); strong CYP3A4 inducer, autoinduction",
     targets: [
       na(
-        v(25, "µM", `${DOSSIER} (Kd inactivated ~25 µM)`, "UNVERIFIED"),
+        v(
+          25,
+          "µM",
+          `${DOSSIER} (Kd inactivated ~25 µM); consistent with ${HEBEISEN} (test/pharmacology/pharmacodynamics.test.ts)`,
+          "UNVERIFIED",
+        ),
         v(
           500,
           "µM",
@@ -490,7 +498,12 @@ export const DRUGS: readonly Drug[] = [
       "use-dependent Na-channel block (also high-voltage Ca channels); glucuronidated (UGT), clearance inhibited by valproate and induced by CBZ/PHT/PB",
     targets: [
       na(
-        v(9, "µM", "Kuo & Lu (1997) Br J Pharmacol (K_I ~9 µM, recalled)", "UNVERIFIED"),
+        v(
+          9,
+          "µM",
+          "Kuo & Lu (1997) Br J Pharmacol (K_I ~9 µM, recalled); order of magnitude consistent with 100 µM shifting Nav1.4 inactivation by −21 mV (Nakatani 2013 J Pharmacol Sci 123:203, checked abstract)",
+          "UNVERIFIED",
+        ),
         v(600, "µM", "Kuo & Lu (1997) (resting ~600 µM, recalled)", "UNVERIFIED"),
       ),
     ],
@@ -1234,9 +1247,19 @@ export const DRUGS: readonly Drug[] = [
         target: "cav3",
         species: "parent",
         action: "block",
-        potency: v(600, "µM", `${DOSSIER} (block in high-µM to mM range)`, "UNVERIFIED"),
+        potency: v(
+          300,
+          "µM",
+          `chosen with maxEffect 0.4 to give the ~32% maximal reduction of thalamic I_T at 750 µM (Coulter et al. 1989, via ${ESM_REVIEW})`,
+          "derived",
+        ),
         hill: hill1(),
-        maxEffect: FULL_BLOCK,
+        maxEffect: v(
+          0.4,
+          "fraction",
+          `partial block: 250–750 µM reduce I_T by at most ~32% (${ESM_REVIEW})`,
+          "verified",
+        ),
       },
     ],
     pk: {
