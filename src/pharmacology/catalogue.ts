@@ -231,6 +231,7 @@ const RTG =
 const ESM_REVIEW = "Epilepsy Curr (2002) review of ethosuximide's T-type block (checked abstract)";
 const HEBEISEN =
   "Hebeisen S et al. (2015) Neuropharmacology 89:122 (250 µM CBZ shifts fast-inactivation V½ by 12.0 mV, OXC 16.6 mV; checked abstract)";
+const MAIN_2000 = "Main MJ et al. (2000) Mol Pharmacol 58:591 (KCNQ2/3 in CHO cells; checked abstract)";
 const UPPER_RANGE =
   "upper limit of the reference range (convention: dose-limiting effects become common above it)";
 
@@ -837,10 +838,10 @@ export const DRUGS: readonly Drug[] = [
         species: "parent",
         action: "potentiate",
         potency: v(
-          150,
+          144,
           "µM",
-          "barbiturate potentiation EC50 in the 0.1–0.9 mM range (reviews, recalled)",
-          "UNVERIFIED",
+          "Mathers DA, Wan X, Puil E (2007) Neuropharmacology 52:1160: IPSC decay prolonged with EC50 144 µM in neocortex (checked abstract)",
+          "verified",
         ),
         hill: hill1(),
         maxEffect: v(2, "fraction", "up to ×3 inhibitory charge (prolonged openings)", "assumption"),
@@ -1308,9 +1309,14 @@ export const DRUGS: readonly Drug[] = [
         target: "kv7",
         species: "parent",
         action: "open",
-        potency: v(1, "µM", `${DOSSIER} (EC50 ~1 µM)`, "UNVERIFIED"),
-        hill: hill1(),
-        maxEffect: v(-30, "mV", `${DOSSIER} (shift −20 to −30 mV at ~10 µM)`, "UNVERIFIED"),
+        potency: v(1.6, "µM", `${MAIN_2000} (EC50 1.6 ± 0.3 µM for the activation shift)`, "verified"),
+        hill: v(1.2, "dimensionless", `${MAIN_2000} (slope factor 1.2)`, "verified"),
+        maxEffect: v(
+          -36.8,
+          "mV",
+          `${MAIN_2000}: −33.1 mV at 10 µM, i.e. at occupancy 0.90 with the EC50 and slope above`,
+          "derived",
+        ),
       },
     ],
     pk: {
