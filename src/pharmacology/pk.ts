@@ -183,6 +183,8 @@ export interface PkRun {
   readonly absorbedDoseMg: Readonly<Record<string, number>>;
   /** Final amounts per state (mg), for mass-balance checks. */
   readonly finalAmounts: Readonly<Record<string, Float64Array>>;
+  /** Matrix exponentials computed (the cost of the run: one per drug, distinct step and K). */
+  readonly propagators: number;
 }
 
 function mergedTimes(
@@ -229,7 +231,10 @@ export function simulatePk(entries: readonly RegimenEntry[], patient: PkPatient,
   const auc = new Float64Array(models.length);
   const absorbed: Record<string, number> = Object.fromEntries(ids.map((id) => [id, 0]));
   const multipliers = models.map((m) => ({ parent: m.clearanceFactor, metabolite: 1 }));
-  const cache = new Map<string, Float64Array>();
+  // One propagator cache per drug, keyed by step length; emptied only when that drug's K changes.
+  const caches = models.map(() => new Map<number, Float64Array>());
+  const scratch = models.map((m) => new Float64Array(m.size));
+  let propagators = 0;
   let lastUpdate = 0;
   let doseCursor = 0;
 
@@ -251,10 +256,14 @@ export function simulatePk(entries: readonly RegimenEntry[], patient: PkPatient,
       }
     });
     models.forEach((m, i) => {
-      multipliers[i].parent = m.clearanceFactor * (1 + inducedSum[i].parent) * inhibited[i].parent;
-      multipliers[i].metabolite = (1 + inducedSum[i].metabolite) * inhibited[i].metabolite;
+      const parentMultiplier = m.clearanceFactor * (1 + inducedSum[i].parent) * inhibited[i].parent;
+      const metaboliteMultiplier = (1 + inducedSum[i].metabolite) * inhibited[i].metabolite;
+      if (parentMultiplier !== multipliers[i].parent || metaboliteMultiplier !== multipliers[i].metabolite) {
+        multipliers[i].parent = parentMultiplier;
+        multipliers[i].metabolite = metaboliteMultiplier;
+        caches[i].clear();
+      }
     });
-    cache.clear();
     auc.fill(0);
   };
 
@@ -287,15 +296,15 @@ export function simulatePk(entries: readonly RegimenEntry[], patient: PkPatient,
         const steps = Math.max(1, Math.ceil(dt / 0.05));
         for (let k = 0; k < steps; k++) saturableStep(m, state[i], dt / steps, multipliers[i].parent);
       } else {
-        const key = `${i}|${dt}`;
-        let e = cache.get(key);
+        let e = caches[i].get(dt);
         if (!e) {
           const k = rateMatrix(m, multipliers[i].parent, multipliers[i].metabolite);
           for (let j = 0; j < k.length; j++) k[j] *= dt;
           e = matrixExponential(k, m.size);
-          cache.set(key, e);
+          caches[i].set(dt, e);
+          propagators++;
         }
-        state[i].set(matrixVector(e, state[i], m.size));
+        state[i].set(matrixVector(e, state[i], m.size, scratch[i]));
       }
       auc[i] += 0.5 * (before + concentration(i)) * dt;
     }
@@ -316,6 +325,7 @@ export function simulatePk(entries: readonly RegimenEntry[], patient: PkPatient,
     horizonHours: horizon,
     absorbedDoseMg: absorbed,
     finalAmounts: Object.fromEntries(models.map((m, i) => [m.drug.id, Float64Array.from(state[i])])),
+    propagators,
   };
 }
 

@@ -218,3 +218,24 @@ test("bad regimens are refused with an error naming the entry", () => {
     /stop = 5 h must be after start/,
   );
 });
+
+test("event-driven: a year of twice-daily dosing costs a few exponentials per day of clearance change", () => {
+  // Without interactions K never changes: one exponential per distinct step length.
+  const plain = simulatePk([{ drug: "levetiracetam", dose: 1000, every: 12 }], ADULT, {
+    horizonHours: 365 * 24,
+    sampleHours: 12,
+  });
+  assert.equal(plain.propagators, 1);
+  // With daily-updated induction, K changes once a day: about one exponential per drug and day.
+  const induced = simulatePk(
+    [
+      { drug: "carbamazepine", dose: 400, every: 12 },
+      { drug: "lamotrigine", dose: 100, every: 12 },
+    ],
+    ADULT,
+    { horizonHours: 365 * 24, sampleHours: 12 },
+  );
+  assert.ok(induced.propagators <= 2 * 366, `${induced.propagators} exponentials`);
+  const ss = steadyState(induced, "lamotrigine");
+  assert.ok(ss.average > 0 && Number.isFinite(ss.halfLifeHours));
+});
