@@ -27,7 +27,7 @@ import {
   EPILEPTOR_REGIONAL,
   type EpileptorRegionalName,
 } from "../engines/network/epileptor.js";
-import { DivergenceError, simulateNetwork } from "../engines/network/simulate.js";
+import { DivergenceError, simulateNetwork, type StepKernel } from "../engines/network/simulate.js";
 import { defaultsOf } from "../engines/parameters.js";
 import { RandomStream } from "../numerics/random.js";
 
@@ -172,6 +172,8 @@ export interface EpileptorBenchmarkOptions {
   warmupSteps?: number;
   /** Noise seed (the network is fixed, as in the anchor). */
   seed?: number;
+  /** Step implementation (simulateNetwork's kernel option); "auto" by default. */
+  kernel?: StepKernel;
 }
 
 export interface EpileptorBenchmarkResult {
@@ -189,6 +191,8 @@ export interface EpileptorBenchmarkResult {
   seizureOnsets?: number;
   /** Mean of z over the nodes at the end (the anchor's final_mean_z). */
   finalMeanZ?: number;
+  /** The implementation that ran (known when the run did not diverge). */
+  kernel?: "typescript" | "wasm";
 }
 
 /** Default warm-up: enough steps for the optimising compiler, capped so big networks stay quick. */
@@ -223,6 +227,7 @@ export function runEpileptorBenchmark(options: EpileptorBenchmarkOptions): Epile
     streamPath: "bench/epileptor/noise",
     sampleEvery: ANCHOR_RECORD_EVERY,
     record: ["x1"],
+    kernel: options.kernel ?? "auto",
   };
   if (warmupSteps > 0) {
     try {
@@ -266,5 +271,6 @@ export function runEpileptorBenchmark(options: EpileptorBenchmarkOptions): Epile
   };
   if (seizureOnsets !== undefined) out.seizureOnsets = seizureOnsets;
   if (finalMeanZ !== undefined) out.finalMeanZ = finalMeanZ;
+  if (result !== null) out.kernel = result.kernel;
   return out;
 }

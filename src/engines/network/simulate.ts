@@ -85,6 +85,8 @@ export interface NetworkSimulationResult {
   /** Recorded variables: samples x nodes, sample-major. */
   recorded: Record<string, Float64Array>;
   finalState: Float64Array;
+  /** Which implementation integrated the run. */
+  kernel: "typescript" | "wasm";
 }
 
 export class DivergenceError extends Error {
@@ -227,5 +229,12 @@ export function simulateNetwork(
     }
   }
   if (onProgress !== undefined) onProgress(1);
-  return { nodes: n, times, samplePeriod: sampleEvery * dt, recorded, finalState: state };
+  return {
+    nodes: n,
+    times,
+    samplePeriod: sampleEvery * dt,
+    recorded,
+    finalState: state,
+    kernel: fused !== null ? "wasm" : "typescript",
+  };
 }
