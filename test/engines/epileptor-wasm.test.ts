@@ -41,13 +41,14 @@ type GraphKind = "dense" | "sparse" | "delayed";
 /**
  * A network that visits the branches of the equations within a few thousand steps: excitable
  * nodes (x0 from -2.4 to -1.4, so several seize: x1 >= 0 and x2 >= -0.25), random weights (a
- * fraction of them zero for the sparse graphs), all three coupling gains non-zero and per-node
- * values of every regional parameter.
+ * fraction of them zero for the sparse graphs), all three coupling gains non-zero (Kf zero when
+ * `x1Only`) and per-node values of every regional parameter.
  */
 function network(
   n: number,
   kind: GraphKind,
   seed: number,
+  x1Only = false,
 ): { model: EpileptorNetwork; initial: Float64Array } {
   const rng = RandomStream.for(seed, "test/epileptor-wasm/network");
   const dt = 0.05;
@@ -79,6 +80,8 @@ function network(
     regional.Kf[i] = 0.2 * rng.uniform();
     regional.Kvf[i] = 0.05 * rng.uniform();
   }
+  // Coupling of x1 alone (permittivity and fast): the kernel's single dense product.
+  if (x1Only) regional.Kf.fill(0);
   const model = new EpileptorNetwork({ graph, shared, regional, couplingScale: 1.3 });
   return { model, initial: epileptorRestingState(shared, regional) };
 }
@@ -144,6 +147,17 @@ for (const kind of ["dense", "sparse", "delayed"] as const) {
     });
   }
 }
+
+test("dense coupling of x1 alone (the single product, three-row panels): the bits agree", () => {
+  for (const n of [22, 23, 24]) {
+    const { model, initial } = network(n, "dense", n, true);
+    for (const scheme of ["euler", "heun"] as const) {
+      const ts = simulate(model, initial, "typescript", { scheme, steps: 1500 });
+      const wasm = simulate(model, initial, "wasm", { scheme, steps: 1500 });
+      assertSameRun(wasm, ts, `x1 only, n = ${n}, ${scheme}`);
+    }
+  }
+});
 
 test("without noise, and with noise on one variable only, the bits agree too", () => {
   const { model, initial } = network(10, "dense", 4);

@@ -247,19 +247,21 @@ export class EpileptorWasmKernel {
     config.regional.forEach((values, k) => f64.set(values, regional / 8 + k * ns));
     f64.set(graph.rowSum, rowSum / 8);
     if (mode === 0 && graph.dense !== null) {
-      // Panels of three rows (epileptor.as, coupleDense): for each group of four columns the
-      // three rows' weights one after the other; the n mod 3 last rows row by row; zero padding.
+      // Panels of three rows (epileptor.as, coupleDense), or of two when both couplings are
+      // computed (coupleDenseBoth): for each group of four columns the panel's rows' weights one
+      // after the other; the n mod 3 (or n mod 2) last rows row by row; zero padding.
       const w = graph.dense;
       const base = dense / 8;
-      const blocks = Math.floor(n / 3);
+      const rows = config.needC1 && config.needC2 ? 2 : 3;
+      const blocks = Math.floor(n / rows);
       for (let b = 0; b < blocks; b++) {
-        const panel = base + b * 3 * ns;
-        for (let r = 0; r < 3; r++) {
-          const row = (3 * b + r) * n;
-          for (let j = 0; j < n; j++) f64[panel + (j >> 2) * 12 + r * 4 + (j & 3)] = w[row + j];
+        const panel = base + b * rows * ns;
+        for (let r = 0; r < rows; r++) {
+          const row = (rows * b + r) * n;
+          for (let j = 0; j < n; j++) f64[panel + (j >> 2) * 4 * rows + r * 4 + (j & 3)] = w[row + j];
         }
       }
-      for (let i = 3 * blocks; i < n; i++) {
+      for (let i = rows * blocks; i < n; i++) {
         const at = base + i * ns;
         for (let j = 0; j < n; j++) f64[at + j] = w[i * n + j];
       }

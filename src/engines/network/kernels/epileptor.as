@@ -100,7 +100,8 @@ function refill(): void {
   let s1 = r1;
   let s2 = r2;
   let s3 = r3;
-  for (let p = raw; p < raw + (<usize>RAW_COUNT << 2); p += 4) {
+  const end = raw + (<usize>RAW_COUNT << 2);
+  for (let p = raw; p < end; p += 4) {
     store<i32>(p, rotl(s1 * 5, 7) * 9);
     s2 ^= s0;
     s3 ^= s1;
@@ -299,6 +300,82 @@ function coupleDense(n: i32, ns: i32, a: f64, w: usize, x: usize, rowSum: usize,
 }
 
 /**
+ * Both dense couplings at once (C1 from x1 and C2 from x2), for models that need both: each
+ * weight loaded serves two products. Rows go two at a time from panels of two rows (eight
+ * accumulator chains, as many as fit in registers with the four x vectors); an odd last row is
+ * stored row by row after the panels. Same partial sums and finish as coupleDense.
+ */
+function coupleDenseBoth(
+  n: i32,
+  ns: i32,
+  a: f64,
+  w: usize,
+  xa: usize,
+  xb: usize,
+  rowSum: usize,
+  outA: usize,
+  outB: usize,
+): void {
+  const span = <usize>ns << 3;
+  const pairs = n >> 1;
+  let p = w;
+  for (let b = 0; b < pairs; b++) {
+    let alo0 = f64x2.splat(0.0);
+    let ahi0 = f64x2.splat(0.0);
+    let alo1 = f64x2.splat(0.0);
+    let ahi1 = f64x2.splat(0.0);
+    let blo0 = f64x2.splat(0.0);
+    let bhi0 = f64x2.splat(0.0);
+    let blo1 = f64x2.splat(0.0);
+    let bhi1 = f64x2.splat(0.0);
+    for (let k: usize = 0; k < span; k += 32) {
+      const w0lo = v128.load(p);
+      const w0hi = v128.load(p, 16);
+      const w1lo = v128.load(p, 32);
+      const w1hi = v128.load(p, 48);
+      const xalo = v128.load(xa + k);
+      const xahi = v128.load(xa + k, 16);
+      alo0 = f64x2.add(alo0, f64x2.mul(w0lo, xalo));
+      ahi0 = f64x2.add(ahi0, f64x2.mul(w0hi, xahi));
+      alo1 = f64x2.add(alo1, f64x2.mul(w1lo, xalo));
+      ahi1 = f64x2.add(ahi1, f64x2.mul(w1hi, xahi));
+      const xblo = v128.load(xb + k);
+      const xbhi = v128.load(xb + k, 16);
+      blo0 = f64x2.add(blo0, f64x2.mul(w0lo, xblo));
+      bhi0 = f64x2.add(bhi0, f64x2.mul(w0hi, xbhi));
+      blo1 = f64x2.add(blo1, f64x2.mul(w1lo, xblo));
+      bhi1 = f64x2.add(bhi1, f64x2.mul(w1hi, xbhi));
+      p += 64;
+    }
+    const o = <usize>(b * 2) << 3;
+    const rs0 = load<f64>(rowSum + o);
+    const rs1 = load<f64>(rowSum + o, 8);
+    store<f64>(outA + o, finishRow(alo0, ahi0, a, rs0, load<f64>(xa + o)));
+    store<f64>(outA + o, finishRow(alo1, ahi1, a, rs1, load<f64>(xa + o, 8)), 8);
+    store<f64>(outB + o, finishRow(blo0, bhi0, a, rs0, load<f64>(xb + o)));
+    store<f64>(outB + o, finishRow(blo1, bhi1, a, rs1, load<f64>(xb + o, 8)), 8);
+  }
+  if ((n & 1) != 0) {
+    let alo = f64x2.splat(0.0);
+    let ahi = f64x2.splat(0.0);
+    let blo = f64x2.splat(0.0);
+    let bhi = f64x2.splat(0.0);
+    for (let k: usize = 0; k < span; k += 32) {
+      const wlo = v128.load(p + k);
+      const whi = v128.load(p + k, 16);
+      alo = f64x2.add(alo, f64x2.mul(wlo, v128.load(xa + k)));
+      ahi = f64x2.add(ahi, f64x2.mul(whi, v128.load(xa + k, 16)));
+      blo = f64x2.add(blo, f64x2.mul(wlo, v128.load(xb + k)));
+      bhi = f64x2.add(bhi, f64x2.mul(whi, v128.load(xb + k, 16)));
+    }
+    const o = <usize>(n - 1) << 3;
+    const rs = load<f64>(rowSum + o);
+    store<f64>(outA + o, finishRow(alo, ahi, a, rs, load<f64>(xa + o)));
+    store<f64>(outB + o, finishRow(blo, bhi, a, rs, load<f64>(xb + o)));
+  }
+}
+
+/**
  * Sparse coupling (compressed rows), without delays (hist = 0) or reading the ring buffer `hist`
  * (slots x n f64) after writing x into the slot of step `step`. Same four partial sums as dense.
  */
@@ -356,6 +433,12 @@ function couple(n: i32, ns: i32, flags: i32, state: usize, step: i32): void {
   const a = hf64(F_SCALE);
   const rowSum = <usize>hi32(H_ROWSUM);
   const x2 = state + (<usize>(3 * ns) << 3);
+  if (mode == 0 && (flags & 3) == 3) {
+    const c1 = <usize>hi32(H_C1);
+    const c2 = <usize>hi32(H_C2);
+    coupleDenseBoth(n, ns, a, <usize>hi32(H_DENSE), state, x2, rowSum, c1, c2);
+    return;
+  }
   for (let v = 0; v < 2; v++) {
     if ((flags & (1 << v)) == 0) continue;
     const x = v == 0 ? state : x2;
