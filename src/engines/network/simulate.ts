@@ -163,7 +163,9 @@ export function simulateNetwork(
         `the wasm step kernel needs a model with a fused stepper and the euler or heun scheme (got ${scheme})`,
       );
     }
-    if (isFused(model) && schemeOk) {
+    // A non-finite initial state diverges at the first step on either path; the TypeScript one
+    // reports it (the kernel may compute a sparse coupling densely, which needs finite values).
+    if (isFused(model) && schemeOk && state.every(Number.isFinite)) {
       fused = model.fusedStepper(
         {
           scheme,

@@ -34,7 +34,7 @@ const H_COUPLING = 4; // 0 dense panels, 1 sparse rows, 2 sparse rows with delay
 const H_SLOTS = 5; // ring-buffer slots (max delay + 1)
 const H_STEP = 6; // step counter of the ring buffer
 const H_DENSE = 7;
-const H_ROWSTART = 8;
+const H_ROWSTART = 8; // sparse: 4 n + 1 group offsets (coupleSparse)
 const H_COLUMN = 9;
 const H_WEIGHT = 10;
 const H_DELAY = 11;
@@ -376,14 +376,78 @@ function coupleDenseBoth(
 }
 
 /**
- * Sparse coupling (compressed rows), without delays (hist = 0) or reading the ring buffer `hist`
- * (slots x n f64) after writing x into the slot of step `step`. Same four partial sums as dense.
+ * Sparse coupling. The stored weights of each row are grouped by the partial sum they belong to
+ * (column mod 4), each group in ascending column order, with `group` (4 n + 1 offsets) giving
+ * where the groups start: each partial sum is then one plain loop, the same additions in the same
+ * order as the TypeScript loop that picks the partial per entry. Without delays `x` is read
+ * directly; with delays, x is first written into the ring buffer `hist` (slots x n f64) at the
+ * slot of step `step` and every weight reads its source `delay` steps back.
  */
 function coupleSparse(
   n: i32,
   a: f64,
   x: usize,
-  rowStart: usize,
+  group: usize,
+  column: usize,
+  weight: usize,
+  rowSum: usize,
+  out: usize,
+): void {
+  for (let i = 0; i < n; i++) {
+    const g = group + (<usize>(4 * i) << 2);
+    let sum0 = 0.0;
+    let sum1 = 0.0;
+    let sum2 = 0.0;
+    let sum3 = 0.0;
+    const k0 = load<i32>(g);
+    const k1 = load<i32>(g, 4);
+    const k2 = load<i32>(g, 8);
+    const k3 = load<i32>(g, 12);
+    const k4 = load<i32>(g, 16);
+    for (let k = k0; k < k1; k++) {
+      sum0 += load<f64>(weight + (<usize>k << 3)) * load<f64>(x + (<usize>load<i32>(column + (<usize>k << 2)) << 3));
+    }
+    for (let k = k1; k < k2; k++) {
+      sum1 += load<f64>(weight + (<usize>k << 3)) * load<f64>(x + (<usize>load<i32>(column + (<usize>k << 2)) << 3));
+    }
+    for (let k = k2; k < k3; k++) {
+      sum2 += load<f64>(weight + (<usize>k << 3)) * load<f64>(x + (<usize>load<i32>(column + (<usize>k << 2)) << 3));
+    }
+    for (let k = k3; k < k4; k++) {
+      sum3 += load<f64>(weight + (<usize>k << 3)) * load<f64>(x + (<usize>load<i32>(column + (<usize>k << 2)) << 3));
+    }
+    const o = <usize>i << 3;
+    store<f64>(out + o, a * (sum0 + sum1 + (sum2 + sum3) - load<f64>(rowSum + o) * load<f64>(x + o)));
+  }
+}
+
+/** One partial sum of a delayed row: entries k0 .. k1 read `delay` steps before `slot`. */
+@inline function delayedSum(
+  k0: i32,
+  k1: i32,
+  column: usize,
+  weight: usize,
+  delay: usize,
+  hist: usize,
+  slot: i32,
+  slots: i32,
+  rowBytes: usize,
+): f64 {
+  let sum = 0.0;
+  for (let k = k0; k < k1; k++) {
+    let s = slot - load<i32>(delay + (<usize>k << 2));
+    if (s < 0) s += slots;
+    const src = hist + <usize>s * rowBytes;
+    sum += load<f64>(weight + (<usize>k << 3)) * load<f64>(src + (<usize>load<i32>(column + (<usize>k << 2)) << 3));
+  }
+  return sum;
+}
+
+function coupleDelayed(
+  n: i32,
+  a: f64,
+  x: usize,
+  group: usize,
   column: usize,
   weight: usize,
   delay: usize,
@@ -393,37 +457,22 @@ function coupleSparse(
   rowSum: usize,
   out: usize,
 ): void {
-  let src = x;
-  let slot = 0;
-  if (hist != 0) {
-    slot = step % slots;
-    const base = hist + ((<usize>slot * <usize>n) << 3);
-    memory.copy(base, x, <usize>n << 3);
-  }
+  const slot = step % slots;
   const rowBytes = <usize>n << 3;
+  memory.copy(hist + <usize>slot * rowBytes, x, rowBytes);
   for (let i = 0; i < n; i++) {
-    let s0 = 0.0;
-    let s1 = 0.0;
-    let s2 = 0.0;
-    let s3 = 0.0;
-    const end = load<i32>(rowStart + (<usize>(i + 1) << 2));
-    for (let k = load<i32>(rowStart + (<usize>i << 2)); k < end; k++) {
-      const c = load<i32>(column + (<usize>k << 2));
-      const wk = load<f64>(weight + (<usize>k << 3));
-      if (hist != 0) {
-        let s = slot - load<i32>(delay + (<usize>k << 2));
-        if (s < 0) s += slots;
-        src = hist + <usize>s * rowBytes;
-      }
-      const term = wk * load<f64>(src + (<usize>c << 3));
-      const lane = c & 3;
-      if (lane == 0) s0 += term;
-      else if (lane == 1) s1 += term;
-      else if (lane == 2) s2 += term;
-      else s3 += term;
-    }
+    const g = group + (<usize>(4 * i) << 2);
+    const k0 = load<i32>(g);
+    const k1 = load<i32>(g, 4);
+    const k2 = load<i32>(g, 8);
+    const k3 = load<i32>(g, 12);
+    const k4 = load<i32>(g, 16);
+    const sum0 = delayedSum(k0, k1, column, weight, delay, hist, slot, slots, rowBytes);
+    const sum1 = delayedSum(k1, k2, column, weight, delay, hist, slot, slots, rowBytes);
+    const sum2 = delayedSum(k2, k3, column, weight, delay, hist, slot, slots, rowBytes);
+    const sum3 = delayedSum(k3, k4, column, weight, delay, hist, slot, slots, rowBytes);
     const o = <usize>i << 3;
-    store<f64>(out + o, a * (s0 + s1 + (s2 + s3) - load<f64>(rowSum + o) * load<f64>(x + o)));
+    store<f64>(out + o, a * (sum0 + sum1 + (sum2 + sum3) - load<f64>(rowSum + o) * load<f64>(x + o)));
   }
 }
 
@@ -445,9 +494,10 @@ function couple(n: i32, ns: i32, flags: i32, state: usize, step: i32): void {
     const out = <usize>hi32(v == 0 ? H_C1 : H_C2);
     if (mode == 0) {
       coupleDense(n, ns, a, <usize>hi32(H_DENSE), x, rowSum, out);
+    } else if (mode == 1) {
+      coupleSparse(n, a, x, <usize>hi32(H_ROWSTART), <usize>hi32(H_COLUMN), <usize>hi32(H_WEIGHT), rowSum, out);
     } else {
-      const hist = mode == 2 ? <usize>hi32(v == 0 ? H_HIST1 : H_HIST2) : 0;
-      coupleSparse(
+      coupleDelayed(
         n,
         a,
         x,
@@ -455,7 +505,7 @@ function couple(n: i32, ns: i32, flags: i32, state: usize, step: i32): void {
         <usize>hi32(H_COLUMN),
         <usize>hi32(H_WEIGHT),
         <usize>hi32(H_DELAY),
-        hist,
+        <usize>hi32(v == 0 ? H_HIST1 : H_HIST2),
         hi32(H_SLOTS),
         step,
         rowSum,
