@@ -185,6 +185,9 @@ export interface EpileptorBenchmarkResult {
   seconds: number;
   nodeStepsPerSecond: number;
   microsecondsPerStep: number;
+  /** CPU time (user + system) of the process per step during the timed run: on a machine shared
+   *  with other work, what the run itself cost. */
+  cpuMicrosecondsPerStep: number;
   /** False when the run diverged (the timing then covers the steps up to the divergence). */
   finite: boolean;
   /** Seizure episodes over all nodes, counted as the anchor counts them. */
@@ -241,6 +244,7 @@ export function runEpileptorBenchmark(options: EpileptorBenchmarkOptions): Epile
   let stepsDone = steps;
   let result: ReturnType<typeof simulateNetwork> | null = null;
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   try {
     result = simulateNetwork(model, { ...common, steps });
   } catch (err) {
@@ -249,6 +253,8 @@ export function runEpileptorBenchmark(options: EpileptorBenchmarkOptions): Epile
     stepsDone = err.step + 1;
   }
   const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   // Analysis after the clock stops: the anchor's loop time excludes its statistics too.
   let seizureOnsets: number | undefined;
   let finalMeanZ: number | undefined;
@@ -267,6 +273,7 @@ export function runEpileptorBenchmark(options: EpileptorBenchmarkOptions): Epile
     seconds,
     nodeStepsPerSecond: (nodes * stepsDone) / seconds,
     microsecondsPerStep: (seconds / stepsDone) * 1e6,
+    cpuMicrosecondsPerStep: (cpuSeconds / stepsDone) * 1e6,
     finite,
   };
   if (seizureOnsets !== undefined) out.seizureOnsets = seizureOnsets;

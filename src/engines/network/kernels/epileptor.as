@@ -10,8 +10,14 @@
 // - the coupling sums every row as four partial sums s0..s3 over the columns j with j mod 4 =
 //   0..3, each ascending in j, combined as (s0 + s1) + (s2 + s3) (see ../coupling.ts);
 // - the noise is drawn from the same xoshiro128** stream with the same ziggurat (the tables are
-//   copied from random.ts; the rare slow path calls the runtime's own Math.exp and Math.log,
-//   imported, so that it agrees with the TypeScript draws to the bit).
+//   copied from random.ts); the rare slow path decides its exp test with an exp of its own where
+//   that is certain and with the runtime's Math.exp (imported) where it is close, and takes its
+//   logarithms from the runtime's Math.log, so that it agrees with the TypeScript draws to the
+//   bit. Nothing from AssemblyScript's standard Math is used: its tables would be data segments
+//   written into the memory the caller lays out.
+//
+// The tests (test/engines/epileptor-wasm.test.ts) compare every recorded sample and the final
+// state with the TypeScript path, bit for bit, for each scheme and coupling path.
 //
 // Memory (byte offsets in the header below, chosen by the caller): state, k1, k2, predictor and
 // noise hold the six variables with a stride `ns` (n rounded up to a multiple of 4) whose padding
