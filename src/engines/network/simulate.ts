@@ -88,6 +88,8 @@ export interface NetworkSimulationResult {
   /** Recorded variables: samples x nodes, sample-major. */
   recorded: Record<string, Float64Array>;
   finalState: Float64Array;
+  /** Which implementation integrated the run. */
+  kernel: "typescript" | "wasm";
 }
 
 export class DivergenceError extends Error {
@@ -173,7 +175,9 @@ export function simulateNetwork(
         `the wasm step kernel needs a model with a fused stepper, the euler or heun scheme (got ${scheme}) and one noise sigma per variable (not per node)`,
       );
     }
-    if (isFused(model) && schemeOk && !perNode) {
+    // A non-finite initial state diverges at the first step on either path; the TypeScript one
+    // reports it (the kernel may compute a sparse coupling densely, which needs finite values).
+    if (isFused(model) && schemeOk && !perNode && state.every(Number.isFinite)) {
       fused = model.fusedStepper(
         {
           scheme,
@@ -242,5 +246,12 @@ export function simulateNetwork(
     }
   }
   if (onProgress !== undefined) onProgress(1);
-  return { nodes: n, times, samplePeriod: sampleEvery * dt, recorded, finalState: state };
+  return {
+    nodes: n,
+    times,
+    samplePeriod: sampleEvery * dt,
+    recorded,
+    finalState: state,
+    kernel: fused !== null ? "wasm" : "typescript",
+  };
 }
