@@ -156,6 +156,7 @@ export function renderNetworkOutputs(
         zone: r.zone,
       })),
       windows,
+      mechanisms: { seizuresPerDay: summary.propensity.seizuresPerDay, breakdown: summary.breakdown },
     });
     add("report", `${base}.report.html`, html);
     withFiles.files.report = fileIndex.report;
