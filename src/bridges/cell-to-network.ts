@@ -38,14 +38,8 @@
  * drive is not reduced by halving gNa).
  */
 import { fICurve, rheobase, type ClampOptions } from "../engines/cell/analysis.js";
-import {
-  GOLOMB_PYRAMIDAL_PARAMETERS,
-  golombPyramidal,
-  WANG_BUZSAKI_NEURON_PARAMETERS,
-  wangBuzsakiInterneuron,
-} from "../engines/cell/models.js";
+import { golombPyramidal, wangBuzsakiInterneuron } from "../engines/cell/models.js";
 import type { NeuronModel } from "../engines/cell/population.js";
-import { defaultsOf } from "../engines/parameters.js";
 import { effects, logExcitationInhibition, type CircuitEffects } from "../pathophysiology/effects.js";
 import { applyVariants, findVariant, synapticScales, VARIANTS } from "../pathophysiology/variants.js";
 
@@ -189,20 +183,13 @@ export function recomputeVariant(id: string, calibration: CellCalibration): Vari
 
 /** Everything the calibration depends on, canonically (hashed into its fingerprint). */
 export function cellBridgeSpec(): string {
+  // Channels are data (rate forms with their constants), so the whole cell models are hashed.
   return JSON.stringify({
     method: CELL_BRIDGE_METHOD_VERSION,
     settings: CELL_BRIDGE_SETTINGS,
     variants: VARIANTS,
-    excitatory: {
-      name: "golombPyramidal",
-      parameters: defaultsOf(GOLOMB_PYRAMIDAL_PARAMETERS),
-      channels: golombPyramidal().channels.map((c) => c.name),
-    },
-    inhibitory: {
-      name: "wangBuzsakiInterneuron",
-      parameters: defaultsOf(WANG_BUZSAKI_NEURON_PARAMETERS),
-      channels: wangBuzsakiInterneuron().channels.map((c) => c.name),
-    },
+    excitatory: golombPyramidal(),
+    inhibitory: wangBuzsakiInterneuron(),
   });
 }
 
