@@ -40,6 +40,7 @@
 import { fICurve, rheobase, type ClampOptions } from "../engines/cell/analysis.js";
 import { golombPyramidal, wangBuzsakiInterneuron } from "../engines/cell/models.js";
 import type { NeuronModel } from "../engines/cell/population.js";
+import { fitLine } from "../numerics/statistics.js";
 import { effects, logExcitationInhibition, type CircuitEffects } from "../pathophysiology/effects.js";
 import { applyVariants, findVariant, synapticScales, VARIANTS } from "../pathophysiology/variants.js";
 
@@ -95,16 +96,7 @@ export function measureCell(model: NeuronModel): CellMetrics {
   }).current;
   const currents = s.gainOffsets.map((d) => rh + d);
   const curve = fICurve(model, currents, s.clamp);
-  const n = currents.length;
-  const mx = currents.reduce((a, b) => a + b, 0) / n;
-  const my = Array.from(curve.rate).reduce((a, b) => a + b, 0) / n;
-  let sxy = 0,
-    sxx = 0;
-  for (let k = 0; k < n; k++) {
-    sxy += (currents[k] - mx) * (curve.rate[k] - my);
-    sxx += (currents[k] - mx) ** 2;
-  }
-  return { rheobase: rh, gain: sxy / sxx };
+  return { rheobase: rh, gain: fitLine(currents, curve.rate).slope };
 }
 
 /** The excitability factor sqrt((I_rh0 / I_rh) (g / g0)) of a cell relative to its baseline. */
