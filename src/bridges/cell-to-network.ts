@@ -38,14 +38,9 @@
  * drive is not reduced by halving gNa).
  */
 import { fICurve, rheobase, type ClampOptions } from "../engines/cell/analysis.js";
-import {
-  GOLOMB_PYRAMIDAL_PARAMETERS,
-  golombPyramidal,
-  WANG_BUZSAKI_NEURON_PARAMETERS,
-  wangBuzsakiInterneuron,
-} from "../engines/cell/models.js";
+import { golombPyramidal, wangBuzsakiInterneuron } from "../engines/cell/models.js";
 import type { NeuronModel } from "../engines/cell/population.js";
-import { defaultsOf } from "../engines/parameters.js";
+import { fitLine } from "../numerics/statistics.js";
 import { effects, logExcitationInhibition, type CircuitEffects } from "../pathophysiology/effects.js";
 import { applyVariants, findVariant, synapticScales, VARIANTS } from "../pathophysiology/variants.js";
 
@@ -101,16 +96,7 @@ export function measureCell(model: NeuronModel): CellMetrics {
   }).current;
   const currents = s.gainOffsets.map((d) => rh + d);
   const curve = fICurve(model, currents, s.clamp);
-  const n = currents.length;
-  const mx = currents.reduce((a, b) => a + b, 0) / n;
-  const my = Array.from(curve.rate).reduce((a, b) => a + b, 0) / n;
-  let sxy = 0,
-    sxx = 0;
-  for (let k = 0; k < n; k++) {
-    sxy += (currents[k] - mx) * (curve.rate[k] - my);
-    sxx += (currents[k] - mx) ** 2;
-  }
-  return { rheobase: rh, gain: sxy / sxx };
+  return { rheobase: rh, gain: fitLine(currents, curve.rate).slope };
 }
 
 /** The excitability factor sqrt((I_rh0 / I_rh) (g / g0)) of a cell relative to its baseline. */
@@ -189,20 +175,13 @@ export function recomputeVariant(id: string, calibration: CellCalibration): Vari
 
 /** Everything the calibration depends on, canonically (hashed into its fingerprint). */
 export function cellBridgeSpec(): string {
+  // Channels are data (rate forms with their constants), so the whole cell models are hashed.
   return JSON.stringify({
     method: CELL_BRIDGE_METHOD_VERSION,
     settings: CELL_BRIDGE_SETTINGS,
     variants: VARIANTS,
-    excitatory: {
-      name: "golombPyramidal",
-      parameters: defaultsOf(GOLOMB_PYRAMIDAL_PARAMETERS),
-      channels: golombPyramidal().channels.map((c) => c.name),
-    },
-    inhibitory: {
-      name: "wangBuzsakiInterneuron",
-      parameters: defaultsOf(WANG_BUZSAKI_NEURON_PARAMETERS),
-      channels: wangBuzsakiInterneuron().channels.map((c) => c.name),
-    },
+    excitatory: golombPyramidal(),
+    inhibitory: wangBuzsakiInterneuron(),
   });
 }
 

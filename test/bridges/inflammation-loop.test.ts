@@ -21,7 +21,7 @@ import {
   type Treatment,
 } from "../../src/pathophysiology/inflammation.js";
 
-const X0_EZ = -2.37;
+const X0_EZ = -2.3;
 const X0_PZ = -2.5;
 
 function seizuresPerDay(state: InflammationState): number {
