@@ -39,6 +39,8 @@ const policySchema = z
     stabilisationDays: z.number().int().min(0).max(365).optional(),
     escalate: z.boolean().optional(),
     escalationDays: z.number().int().min(1).max(365).optional(),
+    escalationStep: z.number().min(0.05).max(5).optional(),
+    initialDoseFraction: z.number().min(0.1).max(3).optional(),
     maxMonotherapies: z.number().int().min(1).max(20).optional(),
     maxSchedules: z.number().int().min(1).max(30).optional(),
     referralAfterFailures: z.number().int().min(1).max(20).nullable().optional(),
