@@ -15,6 +15,7 @@ import { assessCourse } from "../../src/course/classify.js";
 import type { Schedule } from "../../src/course/policy.js";
 import { VARIANTS } from "../../src/pathophysiology/variants.js";
 import type { PatientFacts } from "../../src/course/types.js";
+import { runTrial, type TrialSpec } from "../../src/course/trial.js";
 
 function meanVar(xs: ArrayLike<number>): [number, number] {
   let m = 0;
@@ -242,4 +243,51 @@ test("newly diagnosed cohort (400 patients): Kwan & Brodie 2000 fractions within
   );
   const p = s.patterns;
   assert.ok(Math.abs(p.earlySustained + p.delayedSustained + p.fluctuating + p.neverSeizureFree - 1) < 1e-3);
+});
+
+test("onSeizure hook is called once per true seizure; under-reporting keeps about the reporting fraction", () => {
+  const spec = defaultCohortSpec(5);
+  const base = cohortModels(spec);
+  let calls = 0;
+  const models = { ...base, hooks: { onSeizure: () => void calls++ } };
+  const facts = generatePatient(5, "hook", 3, { baselinePerMonth: { median: 30, log10Sd: 0 } });
+  const { trueCounts, reportedCounts } = simulateDiary(facts, models, 2000, 5, "hook", 0.5);
+  const total = trueCounts.reduce((a, b) => a + b, 0);
+  const reported = reportedCounts.reduce((a, b) => a + b, 0);
+  assert.equal(calls, total);
+  assert.ok(total > 1000, `total ${total}`);
+  // Binomial(total, 0.5): within 4 SD.
+  assert.ok(Math.abs(reported - total / 2) < 4 * Math.sqrt(total / 4), `reported ${reported} of ${total}`);
+});
+
+test("trial: the placebo response comes from natural variability (none without it), and the run is deterministic", () => {
+  const spec: TrialSpec = {
+    seed: 3,
+    population: { only: ["unknown", "post-traumatic"], baselinePerMonth: { median: 4, log10Sd: 0.35 } },
+    baselineDays: 56,
+    titrationDays: 14,
+    maintenanceDays: 84,
+    minBaselineSeizures: 8,
+    reportingProbability: 1,
+    maxScreenedPerPatient: 50,
+    arms: [{ name: "placebo", n: 300 }],
+    propensity: { dailyDispersion: 3, slowActivityDays: 90 },
+  };
+  const variable = runTrial(spec).arms[0];
+  assert.ok(
+    variable.responderRate50 >= 0.15 && variable.responderRate50 <= 0.3,
+    `RR50 ${variable.responderRate50}`,
+  );
+  assert.ok(variable.medianPercentChange <= -12, `MPC ${variable.medianPercentChange}`);
+  // Remove every source of variability except Poisson counting noise, at counts high enough
+  // for that noise to be small: the "placebo response" must vanish.
+  const steady = runTrial({
+    ...spec,
+    population: { ...spec.population, baselinePerMonth: { median: 300, log10Sd: 0.2 } },
+    minBaselineSeizures: 100,
+    propensity: { dailyDispersion: 0, slowActivitySd: 0, multidienAmplitude: 0, clusterGain: 0 },
+  }).arms[0];
+  assert.equal(steady.responderRate50, 0);
+  assert.ok(Math.abs(steady.medianPercentChange) < 3, `steady MPC ${steady.medianPercentChange}`);
+  assert.deepEqual(runTrial(spec).arms, runTrial(spec).arms);
 });
