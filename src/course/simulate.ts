@@ -132,6 +132,7 @@ export function simulateCourse(
     slowActivity: 0,
     inflammationDrive: 0,
     clusterDrive: 0,
+    remitting: 0,
   };
   if (models.propensity instanceof ParametricPropensity)
     patient.slowActivity = models.propensity.initialActivity(patient);
@@ -248,6 +249,7 @@ export function simulateDiary(
     slowActivity: 0,
     inflammationDrive: 0,
     clusterDrive: 0,
+    remitting: 0,
   };
   if (models.propensity instanceof ParametricPropensity)
     patient.slowActivity = models.propensity.initialActivity(patient);

@@ -71,7 +71,7 @@ export const TREATMENT_PARAMETERS: ParameterTable<TreatmentParameter> = {
   potencyScale: parameter(
     "potencyScale",
     "D0: excitability reduction by a standard drug at target dose in a patient with no resistance, in units of the distance to threshold",
-    1.3,
+    1.15,
     "dimensionless",
     0,
     50,

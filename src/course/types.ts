@@ -76,6 +76,8 @@ export interface CoursePatient {
   inflammationDrive: number;
   /** Self-excitation carried from recent seizure days (clustering), dimensionless. */
   clusterDrive: number;
+  /** 1 while the disease is in a remitting phase, else 0 (propensity.ts). */
+  remitting: number;
 }
 
 /** One drug as currently taken. */
