@@ -164,9 +164,10 @@ export class ParametricPropensity implements PropensityModel {
       Math.exp(-0.5 * p.slowActivitySd * p.slowActivitySd) / besselI0(p.multidienAmplitude);
   }
 
-  /** The slow activity at onset is drawn from its stationary distribution. */
-  initialActivity(patient: CoursePatient): number {
-    return this.parameters.slowActivitySd * patient.propensityStream.normal();
+  /** The slow activity at onset is drawn from its stationary distribution; the disease is active. */
+  initialise(patient: CoursePatient): void {
+    patient.slowActivity = this.parameters.slowActivitySd * patient.propensityStream.normal();
+    patient.remitting = 0;
   }
 
   ratePerDay(patient: CoursePatient, day: number): number {

@@ -90,6 +90,8 @@ export interface DrugExposure {
 }
 
 export interface PropensityModel {
+  /** Set the patient's initial slow state (called once, before the first day). */
+  initialise?(patient: CoursePatient): void;
   /** Untreated expected seizures on `day` (called once per day in increasing order). */
   ratePerDay(patient: CoursePatient, day: number): number;
 }
