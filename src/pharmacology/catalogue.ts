@@ -75,7 +75,7 @@ export interface DrugTarget {
 
 export type Elimination =
   | { readonly kind: "linear"; readonly halfLife: Cited }
-  /** Clearance given per kg of body weight (L/h/kg) when a population CL is the primary datum. */
+  /** Clearance per kg at 70 kg (L/h/kg; scaled allometrically, pk.ts) when a population CL is the primary datum. */
   | { readonly kind: "clearance"; readonly clearance: Cited }
   | {
       readonly kind: "michaelisMenten";
@@ -1537,9 +1537,9 @@ export const DRUGS: readonly Drug[] = [
       elimination: {
         kind: "clearance",
         clearance: v(
-          0.1,
+          0.081,
           "L/h/kg",
-          `chosen to reproduce the mean minimum level 12 mg/L at 57 mg/kg/day (${BUCK}); dose-dependent (nonlinear) clearance not modelled`,
+          `chosen to reproduce the mean minimum level 12 mg/L at 57 mg/kg/day in a 30 kg child (${BUCK}); dose-dependent (nonlinear) clearance not modelled`,
           "assumption",
         ),
       },
