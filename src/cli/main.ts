@@ -13,6 +13,7 @@ import {
   parseScenario,
   scenarioJsonSchema,
   ScenarioError,
+  type MicrocircuitScenario,
   type NetworkScenario,
   type SweepScenario,
 } from "../io/scenario.js";
@@ -20,11 +21,19 @@ import { loadSensors, sensorsFromCoordinates } from "../io/sensors.js";
 import { renderNetworkOutputs, writeFilesAtomically } from "../io/outputs.js";
 import { runNetworkScenario, summariseNetworkRun } from "../pipeline/run-network.js";
 import { runSweepScenario } from "../pipeline/run-sweep.js";
+import { runMicrocircuitScenario, summariseMicrocircuitRun } from "../pipeline/run-microcircuit.js";
+import { renderMicrocircuitOutputs } from "../io/microcircuit-outputs.js";
 import { DivergenceError } from "../engines/network/simulate.js";
 import { runEpileptorBenchmark } from "../perf/epileptor-bench.js";
 import { runCobahh } from "../engines/cell/cobahh.js";
 import { PARAMETER_TABLES, renderParameterMarkdown } from "../io/parameter-docs.js";
 import { excitabilityMap } from "../pathophysiology/epileptogenic-zones.js";
+import { registerDrugCommands } from "./drugs-commands.js";
+import { wendlingRegionalValues } from "../pipeline/network-model.js";
+import { WENDLING_PARAMETERS } from "../engines/network/wendling.js";
+import { resolveParameters } from "../engines/parameters.js";
+import { runCohortCommand } from "./cohort.js";
+import { runTrialCommand } from "./trial.js";
 
 const VERSION = "0.1.0";
 
@@ -107,6 +116,15 @@ function runNetwork(
         (r) =>
           `  #${r.rank} ${r.region.padEnd(8)} zone ${r.zone.padEnd(13)} x0 ${r.x0.toFixed(2)}  first onset ${r.firstOnsetSeconds.toFixed(2)} s`,
       ),
+      ...(s.activity ?? [])
+        .filter((a) => a.activityType !== "normal")
+        .map(
+          (a) =>
+            `  ${a.region.padEnd(8)} ${a.activityType.padEnd(18)} dominant ${a.dominantFrequencyHz.toFixed(1)} Hz, SD ${a.sdMillivolts.toFixed(2)} mV`,
+        ),
+      ...(s.activity === undefined
+        ? []
+        : [`  activity: ${s.activity.filter((a) => a.activityType === "normal").length} region(s) normal`]),
       `  files: ${Object.values(s.files).join(", ")}`,
     ];
     process.stderr.write(`${lines.join("\n")}\n`);
@@ -152,6 +170,30 @@ function runSweep(scenario: SweepScenario, out: string, seed: number | undefined
   }
 }
 
+function runMicrocircuitFile(
+  scenario: MicrocircuitScenario,
+  text: string,
+  out: string,
+  seed: number | undefined,
+  json: boolean,
+) {
+  const started = performance.now();
+  const run = runMicrocircuitScenario(scenario, { seed });
+  const rendered = renderMicrocircuitOutputs(run, summariseMicrocircuitRun(run), text, out);
+  writeFilesAtomically(out, rendered.files);
+  const s = rendered.summary;
+  if (json) process.stdout.write(`${JSON.stringify(s)}\n`);
+  else {
+    process.stderr.write(
+      `ictal: ${s.scenario} (seed ${s.seed}) — ${s.populations.excitatory} E + ${s.populations.inhibitory} I cells, ` +
+        `${s.durationMs} ms, computed in ${((performance.now() - started) / 1000).toFixed(1)} s\n` +
+        `  rates E ${s.rates.excitatory} Hz, I ${s.rates.inhibitory} Hz; synchrony χ E ${s.synchrony.excitatory}, I ${s.synchrony.inhibitory}; ` +
+        `${s.events.length} population event(s); variants: ${s.variants.join(", ") || "none"}\n` +
+        `  files: ${Object.values(s.files).join(", ")}\n`,
+    );
+  }
+}
+
 function fail(err: unknown): never {
   if (err instanceof ScenarioError || err instanceof RangeError || err instanceof InvalidArgumentError) {
     process.stderr.write(`ictal: ${err.message}\n`);
@@ -183,6 +225,12 @@ export function buildProgram(): Command {
       try {
         const { text, scenario } = readScenario(file);
         if (scenario.kind === "network") runNetwork(scenario, text, opts.out, opts.seed, opts.json === true);
+        else if (scenario.kind === "microcircuit")
+          runMicrocircuitFile(scenario, text, opts.out, opts.seed, opts.json === true);
+        else if (scenario.kind === "cohort" || scenario.kind === "trial")
+          throw new InvalidArgumentError(
+            `${file}: a ${scenario.kind} scenario runs with 'ictal ${scenario.kind} ${file} --out DIR'`,
+          );
         else runSweep(scenario, opts.out, opts.seed, opts.json === true);
       } catch (err) {
         fail(err);
@@ -200,7 +248,14 @@ export function buildProgram(): Command {
         if (scenario.kind === "network") {
           // Region labels and the connectome are part of validity.
           const connectome = loadConnectome(scenario.patient.connectome);
-          excitabilityMap(connectome, scenario.patient);
+          const { zones } = excitabilityMap(connectome, scenario.patient);
+          if (scenario.model.name === "wendling")
+            wendlingRegionalValues(
+              scenario.model,
+              resolveParameters(WENDLING_PARAMETERS, scenario.model.parameters, "model.parameters"),
+              connectome,
+              zones,
+            );
         }
         if (opts.json)
           process.stdout.write(
@@ -244,6 +299,73 @@ export function buildProgram(): Command {
       const text = renderParameterMarkdown();
       if (opts.out) writeFileSync(opts.out, text);
       else process.stdout.write(text);
+    });
+
+  registerDrugCommands(program, fail);
+  program
+    .command("cohort")
+    .description(
+      "run a virtual cohort (kind: cohort) on worker threads; SQLite, CSV, report and summary in --out; resumes an interrupted run",
+    )
+    .argument("<file>", "cohort scenario file")
+    .requiredOption("--out <dir>", "output folder")
+    .option("--patients <n>", "number of patients", integer("--patients", 1, 10_000_000), 1000)
+    .option("--workers <k>", "worker threads", integer("--workers", 1, 256), 1)
+    .option("--seed <n>", "override the scenario's seed", integer("--seed", 0, Number.MAX_SAFE_INTEGER))
+    .option("--json", "print exactly one JSON summary object on stdout")
+    .action(
+      async (
+        file: string,
+        opts: { out: string; patients: number; workers: number; seed?: number; json?: boolean },
+      ) => {
+        const progress = progressReporter(opts.json !== true, "cohort");
+        try {
+          const { summary, seconds } = await runCohortCommand(file, { ...opts, onProgress: progress.update });
+          progress.stop();
+          if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+          else {
+            const f = (x: number) => `${(x * 100).toFixed(1)}%`;
+            const s = summary;
+            process.stderr.write(
+              `ictal: cohort ${s.scenario} (seed ${s.seed}): ${s.patients} patients in ${seconds.toFixed(1)} s${s.resumedBatches > 0 ? ` (${s.resumedBatches} batches resumed)` : ""}\n` +
+                `  seizure-free on first drug ${f(s.seizureFree.firstDrug)}, second/third ${f(s.seizureFree.secondOrThirdDrug)}, combination ${f(s.seizureFree.combination)}, not seizure-free ${f(s.seizureFree.never)}\n` +
+                `  ILAE drug-resistant ${f(s.drugResistant)}; not seizure-free with > 20 / <= 20 pre-treatment seizures ${f(s.uncontrolledByPretreatmentSeizures.moreThan20)} / ${f(s.uncontrolledByPretreatmentSeizures.atMost20)}\n` +
+                `  patterns: early ${f(s.patterns.earlySustained)}, delayed ${f(s.patterns.delayedSustained)}, fluctuating ${f(s.patterns.fluctuating)}, never ${f(s.patterns.neverSeizureFree)}\n` +
+                `  files: ${Object.values(s.files).join(", ")}\n`,
+            );
+          }
+        } catch (err) {
+          progress.stop();
+          fail(err);
+        }
+      },
+    );
+
+  program
+    .command("trial")
+    .description(
+      "run a randomised add-on trial (kind: trial): responder rate, median percent change, seizure freedom per arm",
+    )
+    .argument("<file>", "trial scenario file")
+    .requiredOption("--out <dir>", "output folder")
+    .option("--seed <n>", "override the scenario's seed", integer("--seed", 0, Number.MAX_SAFE_INTEGER))
+    .option("--json", "print exactly one JSON summary object on stdout")
+    .action((file: string, opts: { out: string; seed?: number; json?: boolean }) => {
+      try {
+        const { summary, seconds } = runTrialCommand(file, opts.out, opts.seed);
+        if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+        else {
+          process.stderr.write(
+            `ictal: trial ${summary.scenario} (seed ${summary.seed}): ${summary.screened} screened, ${seconds.toFixed(1)} s\n`,
+          );
+          for (const a of summary.arms)
+            process.stderr.write(
+              `  ${a.name.padEnd(16)} n ${String(a.n).padStart(4)}  responders ${(a.responderRate50 * 100).toFixed(1)}%  median change ${a.medianPercentChange.toFixed(1)}%  seizure-free ${(a.seizureFree * 100).toFixed(1)}%\n`,
+            );
+        }
+      } catch (err) {
+        fail(err);
+      }
     });
 
   const bench = program.command("bench").description("benchmarks of the engines");
@@ -317,4 +439,4 @@ export function buildProgram(): Command {
   return program;
 }
 
-buildProgram().parse(process.argv);
+await buildProgram().parseAsync(process.argv);

@@ -37,6 +37,7 @@ import { CELL_TO_NETWORK_CALIBRATION } from "../bridges/generated/cell-to-networ
 import { PROPENSITY_TABLE } from "../bridges/generated/propensity-table.js";
 import { excitabilityMap, type Zone } from "../pathophysiology/epileptogenic-zones.js";
 import { applyMechanisms, type MechanismResult } from "../pathophysiology/mechanisms.js";
+import { classifyActivity, type ActivityClassification } from "../observe/activity-type.js";
 import { buildNetwork, regionSignal } from "./network-model.js";
 import { selectElectrodes } from "./electrodes.js";
 
@@ -66,6 +67,15 @@ export interface NetworkRunResult {
   secondsPerUnit: number;
   /** Derived regional parameters, propensity and breakdown of the patient's mechanisms. */
   mechanisms: MechanismResult;
+  /** Wendling runs: each region's measured activity type (null for the Epileptor forms). */
+  activity: RegionActivity[] | null;
+}
+
+export interface RegionActivity extends ActivityClassification {
+  region: string;
+  regionIndex: number;
+  /** The region's regional model parameters (A, B, G, pMean, pSd for Wendling). */
+  parameters: Record<string, number>;
 }
 
 export interface NetworkRunInputs {
@@ -94,7 +104,14 @@ export function runNetworkScenario(scenario: NetworkScenario, inputs: NetworkRun
   const x0 = mechanisms.x0;
   const built = buildNetwork(
     scenario,
-    { nodes: n, weights: mechanisms.weights, tractLengths: connectome.tractLengths },
+    {
+      nodes: n,
+      weights: mechanisms.weights,
+      tractLengths: connectome.tractLengths,
+      connectome,
+      zones,
+      wendlingScales: mechanisms.wendlingScales,
+    },
     x0,
   );
   const sim = scenario.simulation;
@@ -112,10 +129,26 @@ export function runNetworkScenario(scenario: NetworkScenario, inputs: NetworkRun
     record: built.record,
     onProgress: inputs.onProgress,
   });
-  const seizures = detectSeizuresFromStates(simulation.times, simulation.recorded.x1, n, connectome.labels, {
-    threshold: scenario.detection.threshold,
-    mergeGap: scenario.detection.mergeGap,
-  });
+  // State-based seizure detection reads the Epileptor's x1; a Wendling run is described by each
+  // region's activity type instead.
+  const wendling = scenario.model.name === "wendling";
+  const seizures = wendling
+    ? []
+    : detectSeizuresFromStates(simulation.times, simulation.recorded.x1, n, connectome.labels, {
+        threshold: scenario.detection.threshold,
+        mergeGap: scenario.detection.mergeGap,
+      });
+  const signal = regionSignal(simulation.recorded);
+  const activity =
+    scenario.model.name === "wendling" && built.regional !== null
+      ? regionActivity(
+          signal,
+          simulation,
+          connectome.labels,
+          scenario.model.activityTransient,
+          built.regional,
+        )
+      : null;
 
   let seeg: SeegRecording | null = null;
   if (inputs.sensors !== null) {
@@ -124,7 +157,7 @@ export function runNetworkScenario(scenario: NetworkScenario, inputs: NetworkRun
     const m = chosen.labels.length;
     const samples = simulation.times.length;
     const gain = gainMatrix(chosen, connectome.centres);
-    const monopolar = projectToSensors(regionSignal(simulation.recorded), samples, n, gain, m);
+    const monopolar = projectToSensors(signal, samples, n, gain, m);
     let labels = chosen.labels;
     let data = monopolar;
     if (seegSpec.montage === "bipolar") {
@@ -157,7 +190,29 @@ export function runNetworkScenario(scenario: NetworkScenario, inputs: NetworkRun
     seeg,
     secondsPerUnit: sim.secondsPerUnit,
     mechanisms,
+    activity,
   };
+}
+
+/** Activity type of each region's signal after `transient` model time units. */
+function regionActivity(
+  signal: Float64Array,
+  simulation: NetworkSimulationResult,
+  labels: readonly string[],
+  transient: number,
+  regional: Record<string, Float64Array>,
+): RegionActivity[] {
+  const n = simulation.nodes;
+  const samples = simulation.times.length;
+  const skip = Math.min(samples, Math.ceil(transient / simulation.samplePeriod - 1e-9));
+  // Model time unit: the millisecond (the scenario checks secondsPerUnit = 0.001).
+  const rate = 1000 / simulation.samplePeriod;
+  return labels.map((region, i) => ({
+    region,
+    regionIndex: i,
+    parameters: Object.fromEntries(Object.entries(regional).map(([name, values]) => [name, values[i]])),
+    ...classifyActivity(signal, rate, samples - skip, n, skip * n + i),
+  }));
 }
 
 /** 1 / period, snapped to the nearest integer when within floating-point noise of it
@@ -203,6 +258,28 @@ export function summariseNetworkRun(run: NetworkRunResult) {
       regions: e.regions,
     })),
     recruitedRegions: order.map((r) => r.region),
+    ...(run.activity === null
+      ? {}
+      : {
+          /** Wendling runs: each region's activity type (Wendling et al. 2002) and its measures. */
+          activity: run.activity.map((a) => ({
+            region: a.region,
+            zone: zoneOf(a.regionIndex),
+            activityType: a.activityType,
+            dominantFrequencyHz: round(a.dominantFrequencyHz),
+            sdMillivolts: round(a.sd),
+            spikeRateHz: round(a.spikeRateHz),
+            spikeIntervalCv: a.spikeIntervalCv === null ? null : round(a.spikeIntervalCv),
+            alphaFraction: round(a.alphaFraction),
+            fastFraction: round(a.betaFraction + a.gammaFraction),
+            peakConcentration: round(a.peakConcentration),
+            A: round(a.parameters.A),
+            B: round(a.parameters.B),
+            G: round(a.parameters.G),
+            pMean: round(a.parameters.pMean),
+            pSd: round(a.parameters.pSd),
+          })),
+        }),
     recruitment: order.map((r) => ({
       rank: r.rank,
       region: r.region,
