@@ -13,6 +13,7 @@ import {
   parseScenario,
   scenarioJsonSchema,
   ScenarioError,
+  type MicrocircuitScenario,
   type NetworkScenario,
   type SweepScenario,
 } from "../io/scenario.js";
@@ -20,11 +21,17 @@ import { loadSensors, sensorsFromCoordinates } from "../io/sensors.js";
 import { renderNetworkOutputs, writeFilesAtomically } from "../io/outputs.js";
 import { runNetworkScenario, summariseNetworkRun } from "../pipeline/run-network.js";
 import { runSweepScenario } from "../pipeline/run-sweep.js";
+import { runMicrocircuitScenario, summariseMicrocircuitRun } from "../pipeline/run-microcircuit.js";
+import { renderMicrocircuitOutputs } from "../io/microcircuit-outputs.js";
 import { DivergenceError } from "../engines/network/simulate.js";
 import { runEpileptorBenchmark } from "../perf/epileptor-bench.js";
 import { runCobahh } from "../engines/cell/cobahh.js";
 import { PARAMETER_TABLES, renderParameterMarkdown } from "../io/parameter-docs.js";
 import { excitabilityMap } from "../pathophysiology/epileptogenic-zones.js";
+import { registerDrugCommands } from "./drugs-commands.js";
+import { wendlingRegionalValues } from "../pipeline/network-model.js";
+import { WENDLING_PARAMETERS } from "../engines/network/wendling.js";
+import { resolveParameters } from "../engines/parameters.js";
 import { runCohortCommand } from "./cohort.js";
 import { runTrialCommand } from "./trial.js";
 import { courseScenarioKind, parseCohortScenario, parseTrialScenario } from "../io/cohort-scenario.js";
@@ -110,6 +117,15 @@ function runNetwork(
         (r) =>
           `  #${r.rank} ${r.region.padEnd(8)} zone ${r.zone.padEnd(13)} x0 ${r.x0.toFixed(2)}  first onset ${r.firstOnsetSeconds.toFixed(2)} s`,
       ),
+      ...(s.activity ?? [])
+        .filter((a) => a.activityType !== "normal")
+        .map(
+          (a) =>
+            `  ${a.region.padEnd(8)} ${a.activityType.padEnd(18)} dominant ${a.dominantFrequencyHz.toFixed(1)} Hz, SD ${a.sdMillivolts.toFixed(2)} mV`,
+        ),
+      ...(s.activity === undefined
+        ? []
+        : [`  activity: ${s.activity.filter((a) => a.activityType === "normal").length} region(s) normal`]),
       `  files: ${Object.values(s.files).join(", ")}`,
     ];
     process.stderr.write(`${lines.join("\n")}\n`);
@@ -155,6 +171,30 @@ function runSweep(scenario: SweepScenario, out: string, seed: number | undefined
   }
 }
 
+function runMicrocircuitFile(
+  scenario: MicrocircuitScenario,
+  text: string,
+  out: string,
+  seed: number | undefined,
+  json: boolean,
+) {
+  const started = performance.now();
+  const run = runMicrocircuitScenario(scenario, { seed });
+  const rendered = renderMicrocircuitOutputs(run, summariseMicrocircuitRun(run), text, out);
+  writeFilesAtomically(out, rendered.files);
+  const s = rendered.summary;
+  if (json) process.stdout.write(`${JSON.stringify(s)}\n`);
+  else {
+    process.stderr.write(
+      `ictal: ${s.scenario} (seed ${s.seed}) — ${s.populations.excitatory} E + ${s.populations.inhibitory} I cells, ` +
+        `${s.durationMs} ms, computed in ${((performance.now() - started) / 1000).toFixed(1)} s\n` +
+        `  rates E ${s.rates.excitatory} Hz, I ${s.rates.inhibitory} Hz; synchrony χ E ${s.synchrony.excitatory}, I ${s.synchrony.inhibitory}; ` +
+        `${s.events.length} population event(s); variants: ${s.variants.join(", ") || "none"}\n` +
+        `  files: ${Object.values(s.files).join(", ")}\n`,
+    );
+  }
+}
+
 function fail(err: unknown): never {
   if (err instanceof ScenarioError || err instanceof RangeError || err instanceof InvalidArgumentError) {
     process.stderr.write(`ictal: ${err.message}\n`);
@@ -186,6 +226,12 @@ export function buildProgram(): Command {
       try {
         const { text, scenario } = readScenario(file);
         if (scenario.kind === "network") runNetwork(scenario, text, opts.out, opts.seed, opts.json === true);
+        else if (scenario.kind === "microcircuit")
+          runMicrocircuitFile(scenario, text, opts.out, opts.seed, opts.json === true);
+        else if (scenario.kind === "cohort" || scenario.kind === "trial")
+          throw new InvalidArgumentError(
+            `${file}: a ${scenario.kind} scenario runs with 'ictal ${scenario.kind} ${file} --out DIR'`,
+          );
         else runSweep(scenario, opts.out, opts.seed, opts.json === true);
       } catch (err) {
         fail(err);
@@ -215,7 +261,14 @@ export function buildProgram(): Command {
         if (scenario.kind === "network") {
           // Region labels and the connectome are part of validity.
           const connectome = loadConnectome(scenario.patient.connectome);
-          excitabilityMap(connectome, scenario.patient);
+          const { zones } = excitabilityMap(connectome, scenario.patient);
+          if (scenario.model.name === "wendling")
+            wendlingRegionalValues(
+              scenario.model,
+              resolveParameters(WENDLING_PARAMETERS, scenario.model.parameters, "model.parameters"),
+              connectome,
+              zones,
+            );
         }
         if (opts.json)
           process.stdout.write(
@@ -261,6 +314,7 @@ export function buildProgram(): Command {
       else process.stdout.write(text);
     });
 
+  registerDrugCommands(program, fail);
   program
     .command("cohort")
     .description(

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { parse as parseYaml } from "yaml";
 import { resolveParameters } from "../engines/parameters.js";
-import { SCENARIO_SCHEMA_VERSION, ScenarioError } from "./scenario.js";
+import { SCENARIO_SCHEMA_VERSION, ScenarioError } from "./scenario-error.js";
 import { ETIOLOGIES, SYNDROMES, type Etiology } from "../course/types.js";
 import { COURSE_DRUGS } from "../course/drugs.js";
 import { DEFAULT_POLICY, type TreatmentPolicy } from "../course/policy.js";
@@ -130,16 +130,32 @@ function parse<T>(schema: z.ZodType<T>, text: string, source: string, kind: stri
   return result.data;
 }
 
-function checkOverrides(
-  s: { propensity?: Record<string, number>; treatment?: Record<string, number> },
-  source: string,
-): void {
+/**
+ * Checks zod cannot express: parameter overrides inside their tables' ranges, arm names unique.
+ * Used by the parsers below and by scenario.ts's validateScenario (ictal validate).
+ */
+export function courseScenarioProblems(s: CohortScenario | TrialScenario): string[] {
+  const problems: string[] = [];
   try {
     resolveParameters(PROPENSITY_PARAMETERS, s.propensity, "propensity");
     resolveParameters(TREATMENT_PARAMETERS, s.treatment, "treatment");
   } catch (err) {
-    throw new ScenarioError(source, [(err as Error).message]);
+    problems.push((err as Error).message);
   }
+  if (s.kind === "trial") {
+    const names = new Set<string>();
+    for (const arm of s.arms) {
+      if (names.has(arm.name)) problems.push(`arms: the name '${arm.name}' is used twice`);
+      names.add(arm.name);
+    }
+  }
+  return problems;
+}
+
+function checked<T extends CohortScenario | TrialScenario>(s: T, source: string): T {
+  const problems = courseScenarioProblems(s);
+  if (problems.length > 0) throw new ScenarioError(source, problems);
+  return s;
 }
 
 function only(pop: z.output<typeof populationSchema>): Etiology[] | undefined {
@@ -157,20 +173,11 @@ export function courseScenarioKind(file: string): "cohort" | "trial" | null {
 }
 
 export function parseCohortScenario(text: string, source = "cohort scenario"): CohortScenario {
-  const s = parse(cohortScenarioSchema, text, source, "cohort");
-  checkOverrides(s, source);
-  return s;
+  return checked(parse(cohortScenarioSchema, text, source, "cohort"), source);
 }
 
 export function parseTrialScenario(text: string, source = "trial scenario"): TrialScenario {
-  const s = parse(trialScenarioSchema, text, source, "trial");
-  checkOverrides(s, source);
-  const names = new Set<string>();
-  for (const arm of s.arms) {
-    if (names.has(arm.name)) throw new ScenarioError(source, [`arms: the name '${arm.name}' is used twice`]);
-    names.add(arm.name);
-  }
-  return s;
+  return checked(parse(trialScenarioSchema, text, source, "trial"), source);
 }
 
 export function cohortSpecOf(s: CohortScenario, seed = s.seed): CohortSpec {

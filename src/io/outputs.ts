@@ -122,7 +122,12 @@ export function renderNetworkOutputs(
       order: ["t", ...names],
       layout: `t[samples] then ${names.map((v) => `${v}[samples][nodes]`).join(", ")} (sample-major)`,
       labels: run.connectome.labels,
-      x0: Array.from(run.x0),
+      // x0 is the Epileptor excitability; a Wendling run is described by its regional A, B, G.
+      x0: run.activity === null ? Array.from(run.x0) : undefined,
+      regional:
+        run.activity === null
+          ? undefined
+          : Object.fromEntries(run.activity.map((a) => [a.region, a.parameters])),
       zones: run.zones,
     };
     add("statesIndex", `${base}.states.json`, `${JSON.stringify(layout, null, 1)}\n`);
@@ -156,6 +161,8 @@ export function renderNetworkOutputs(
         zone: r.zone,
       })),
       windows,
+      activity: summary.activity,
+      mechanisms: { seizuresPerDay: summary.propensity.seizuresPerDay, breakdown: summary.breakdown },
     });
     add("report", `${base}.report.html`, html);
     withFiles.files.report = fileIndex.report;

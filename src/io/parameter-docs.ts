@@ -4,6 +4,7 @@
  */
 import { EPILEPTOR_PARAMETERS, EPILEPTOR_REGIONAL } from "../engines/network/epileptor.js";
 import { EPILEPTOR2D_PARAMETERS, EPILEPTOR2D_REGIONAL } from "../engines/network/epileptor2d.js";
+import { WENDLING_PARAMETERS, WENDLING_REGIONAL } from "../engines/network/wendling.js";
 import type { ParameterTable } from "../engines/parameters.js";
 import { PROPENSITY_PARAMETERS } from "../course/propensity.js";
 import { TREATMENT_PARAMETERS } from "../course/treatment-effect.js";
@@ -27,6 +28,12 @@ export const PARAMETER_TABLES: {
     title: "2-D Epileptor",
     table: EPILEPTOR2D_PARAMETERS,
     regional: EPILEPTOR2D_REGIONAL,
+  },
+  {
+    model: "wendling",
+    title: "Wendling et al. (2002) hippocampal neural mass (time unit ms)",
+    table: WENDLING_PARAMETERS,
+    regional: WENDLING_REGIONAL,
   },
   {
     model: "course-propensity",

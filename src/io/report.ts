@@ -32,6 +32,23 @@ export interface ReportInput {
   windows?: { startSeconds: number; endSeconds: number }[];
   /** Plot at most this many channels (highest variance in the window); default 24. */
   maxChannels?: number;
+  /** Per-region activity types (Wendling runs): a count chart and a table. */
+  activity?: {
+    region: string;
+    zone?: string;
+    activityType: string;
+    dominantFrequencyHz: number;
+    sdMillivolts: number;
+    spikeRateHz: number;
+    A?: number;
+    B?: number;
+    G?: number;
+  }[];
+  /** Patient mechanisms: seizure propensity and each mechanism's share (bar chart). */
+  mechanisms?: {
+    seizuresPerDay: number;
+    breakdown: { mechanism: string; seizuresPerDayWithout: number; deltaX0: number }[];
+  };
 }
 
 /** Pixel columns of a trace plot; min/max per column gives at most two points per column. */
@@ -119,7 +136,7 @@ export function downsampleMinMax(
 }
 
 /** Tick step of 1, 2 or 5 × 10^k giving about `target` ticks over `span`. */
-function niceStep(span: number, target: number): number {
+export function niceStep(span: number, target: number): number {
   if (!(span > 0)) return 1;
   const raw = span / target;
   const power = 10 ** Math.floor(Math.log10(raw));
@@ -128,7 +145,7 @@ function niceStep(span: number, target: number): number {
 }
 
 /** Round for SVG coordinates: one decimal is below a pixel and keeps the file small. */
-function px(v: number): string {
+export function px(v: number): string {
   const r = Math.round(v * 10) / 10;
   return Object.is(r, -0) ? "0" : String(r);
 }
@@ -144,7 +161,7 @@ function tickLabel(seconds: number, step: number): string {
   return seconds.toFixed(decimals);
 }
 
-function timeAxis(x0: number, width: number, t0: number, t1: number, y: number): string {
+export function timeAxis(x0: number, width: number, t0: number, t1: number, y: number): string {
   const step = niceStep(t1 - t0, 8);
   const parts: string[] = [
     `<line x1="${px(x0)}" y1="${px(y)}" x2="${px(x0 + width)}" y2="${px(y)}" class="axis"/>`,
@@ -378,8 +395,101 @@ function onsetChart(input: ReportInput, recordStart: number, recordEnd: number):
   return parts.join("");
 }
 
+/** Colours of the activity types of Wendling et al. (2002), background first. */
+const ACTIVITY_COLOURS: Record<string, string> = {
+  normal: "#90a4ae",
+  "sporadic-spikes": "#ffb74d",
+  "sustained-spikes": "#e53935",
+  "slow-rhythmic": "#4db6ac",
+  "low-voltage-rapid": "#8e24aa",
+  "quasi-sinusoidal": "#1e88e5",
+};
+
+/** Activity types: one bar per type (number of regions), then a table with abnormal regions first. */
+function activitySection(activity: NonNullable<ReportInput["activity"]>): string {
+  const types = Object.keys(ACTIVITY_COLOURS);
+  for (const a of activity) if (!types.includes(a.activityType)) types.push(a.activityType);
+  const counts = types.map((t) => activity.filter((a) => a.activityType === t).length);
+  const rowHeight = 18;
+  const labelWidth = 150;
+  const width = 420;
+  const height = types.length * rowHeight + 8;
+  const most = Math.max(1, ...counts);
+  const bars = types.map((t, i) => {
+    const y = 4 + i * rowHeight;
+    const w = (counts[i] / most) * width;
+    return (
+      `<text x="${labelWidth - 6}" y="${px(y + rowHeight - 5)}" text-anchor="end">${escapeHtml(t)}</text>` +
+      `<rect x="${labelWidth}" y="${px(y + 2)}" width="${px(Math.max(w, counts[i] > 0 ? 1 : 0))}" height="${rowHeight - 4}" fill="${ACTIVITY_COLOURS[t] ?? "#555"}"><title>${escapeHtml(t)}: ${counts[i]}</title></rect>` +
+      `<text x="${px(labelWidth + w + 4)}" y="${px(y + rowHeight - 5)}">${counts[i]}</text>`
+    );
+  });
+  const chart =
+    `<svg class="chart" width="${labelWidth + width + 40}" height="${height}" viewBox="0 0 ${labelWidth + width + 40} ${height}" role="img" aria-label="regions per activity type">` +
+    `${bars.join("")}</svg>`;
+  const row = (a: NonNullable<ReportInput["activity"]>[number]) =>
+    `<tr><td>${escapeHtml(a.region)}</td><td>${escapeHtml(a.zone ?? "—")}</td>` +
+    `<td><i class="dot" style="background:${ACTIVITY_COLOURS[a.activityType] ?? "#555"}"></i>${escapeHtml(a.activityType)}</td>` +
+    `<td>${fmt(a.dominantFrequencyHz, 1)}</td><td>${fmt(a.sdMillivolts, 2)}</td><td>${fmt(a.spikeRateHz, 2)}</td>` +
+    `<td>${fmt(a.A, 2)}</td><td>${fmt(a.B, 2)}</td><td>${fmt(a.G, 2)}</td></tr>`;
+  const table = (rows: NonNullable<ReportInput["activity"]>) =>
+    `<table class="activity"><thead><tr><th>region</th><th>zone</th><th>activity type</th><th>dominant (Hz)</th>` +
+    `<th>SD (mV)</th><th>spikes/s</th><th>A (mV)</th><th>B (mV)</th><th>G (mV)</th></tr></thead><tbody>${rows.map(row).join("")}</tbody></table>`;
+  const abnormal = activity.filter((a) => a.activityType !== "normal");
+  return (
+    `<h2>Activity types</h2>` +
+    `<p>Each region's LFP classified into the six activity types of Wendling et al. (2002) by measured spectral and spike criteria.</p>` +
+    chart +
+    (abnormal.length > 0 ? table(abnormal) : `<p>Every region shows normal background activity.</p>`) +
+    `<details><summary>All ${activity.length} regions</summary>${table(activity)}</details>`
+  );
+}
+
+/** Seizures per day as text with sensible precision. */
+function perDay(v: number): string {
+  return v >= 10 ? v.toFixed(0) : v >= 0.01 ? v.toPrecision(2) : v.toExponential(1);
+}
+
+/**
+ * Horizontal bars of each mechanism's Δx0 (signed, one shared linear scale), labelled with the
+ * seizure frequency the patient would have without that mechanism.
+ */
+function breakdownChart(m: NonNullable<ReportInput["mechanisms"]>): string {
+  if (m.breakdown.length === 0) return "";
+  const labelWidth = 320;
+  const width = 420;
+  const rowHeight = 20;
+  const top = 6;
+  const extent = Math.max(1e-9, ...m.breakdown.map((b) => Math.abs(b.deltaX0)));
+  const hasNegative = m.breakdown.some((b) => b.deltaX0 < 0);
+  const zero = labelWidth + (hasNegative ? width / 2 : 0);
+  const scale = (hasNegative ? width / 2 : width) / extent;
+  const height = top + m.breakdown.length * rowHeight + 24;
+  const svgWidth = labelWidth + width + 220;
+  const parts = [
+    `<svg class="chart" width="${svgWidth}" height="${height}" viewBox="0 0 ${svgWidth} ${height}" role="img" aria-label="mechanism breakdown chart">`,
+  ];
+  m.breakdown.forEach((b, i) => {
+    const y = top + i * rowHeight;
+    const x = b.deltaX0 >= 0 ? zero : zero + b.deltaX0 * scale;
+    parts.push(
+      `<text x="${labelWidth - 6}" y="${px(y + rowHeight - 6)}" text-anchor="end">${escapeHtml(b.mechanism)}</text>`,
+      `<rect x="${px(x)}" y="${px(y + 3)}" width="${px(Math.max(1, Math.abs(b.deltaX0) * scale))}" height="${rowHeight - 6}" class="bar">` +
+        `<title>${escapeHtml(b.mechanism)}: Δx0 ${b.deltaX0.toFixed(3)}</title></rect>`,
+      `<text x="${labelWidth + width + 8}" y="${px(y + rowHeight - 6)}">Δx0 ${b.deltaX0.toFixed(3)}; without: ${perDay(b.seizuresPerDayWithout)}/day</text>`,
+    );
+  });
+  const axisY = top + m.breakdown.length * rowHeight + 4;
+  parts.push(
+    `<line x1="${px(zero)}" y1="${top}" x2="${px(zero)}" y2="${px(axisY)}" class="axis"/>`,
+    `<text x="${px(zero)}" y="${px(axisY + 14)}" text-anchor="middle">Δx0 = 0</text>`,
+    `</svg>`,
+  );
+  return parts.join("");
+}
+
 /** Top-level scalar facts of the summary, plus scalars one level down ("seeg.channels"). */
-function factsTable(summary: Record<string, unknown>): string {
+export function factsTable(summary: Record<string, unknown>): string {
   const rows: [string, string][] = [];
   const scalar = (v: unknown): string | null =>
     typeof v === "string"
@@ -419,7 +529,7 @@ function factsTable(summary: Record<string, unknown>): string {
 }
 
 /** JSON for display; typed arrays become arrays and bigints strings, so stringify cannot throw on them. */
-function summaryJson(summary: Record<string, unknown>): string {
+export function summaryJson(summary: Record<string, unknown>): string {
   try {
     return JSON.stringify(
       summary,
@@ -436,16 +546,17 @@ function summaryJson(summary: Record<string, unknown>): string {
   }
 }
 
-const STYLE = `
+export const REPORT_STYLE = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:24px;color:#1b1b1b;max-width:1200px}
 h1{font-size:22px;margin:0 0 12px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
 table{border-collapse:collapse;font-variant-numeric:tabular-nums}th,td{padding:2px 10px;border-bottom:1px solid #eee;text-align:left}
 table.onsets td:nth-child(n+3):nth-child(-n+5){text-align:right}
+table.activity td:nth-child(n+4){text-align:right}
 pre{background:#f6f8fa;padding:10px;overflow:auto;max-height:480px;font-size:12px}
 svg{display:block;margin:8px 0;font-size:11px;max-width:100%;height:auto}
 svg text{fill:#333}svg .axis{stroke:#555;stroke-width:1}svg polyline{fill:none;stroke:#222;stroke-width:.7}
 svg .mark{stroke-width:1.2;opacity:.85}svg .band{fill:#f3f5f7}svg .bar{fill:#e57373;stroke:${ONSET_COLOUR};stroke-width:.6}
-.legend span{display:inline-block;margin-right:16px}.swatch{display:inline-block;width:14px;height:3px;vertical-align:middle;margin-right:4px}
+.legend span{display:inline-block;margin-right:16px}.dot{display:inline-block;width:9px;height:9px;border-radius:50%;margin-right:5px}.swatch{display:inline-block;width:14px;height:3px;vertical-align:middle;margin-right:4px}
 details{margin:8px 0}summary{cursor:pointer}
 `;
 
@@ -505,6 +616,12 @@ export function renderReport(input: ReportInput): string {
     `<h1>${escapeHtml(input.title)}</h1>`,
     factsTable(input.summary),
     `<details><summary>Run summary (JSON)</summary><pre>${escapeHtml(summaryJson(input.summary))}</pre></details>`,
+    input.activity !== undefined && input.activity.length > 0 ? activitySection(input.activity) : "",
+    input.mechanisms === undefined || input.mechanisms.breakdown.length === 0
+      ? ""
+      : `<h2>Mechanisms</h2><p>Seizure propensity ${perDay(input.mechanisms.seizuresPerDay)} per day. ` +
+        `Each mechanism's shift of the epileptogenic zone's x0, and the frequency without it:</p>` +
+        breakdownChart(input.mechanisms),
     `<h2>Seizures</h2>`,
     `<p>${input.seizures.length} seizure interval(s) in ${regions.size} region(s).</p>`,
     onsetChart(input, recordStart, recordEnd),
@@ -520,9 +637,14 @@ export function renderReport(input: ReportInput): string {
     `<details open><summary>Scenario file</summary><pre>${escapeHtml(input.scenarioText)}</pre></details>`,
   ].join("\n");
 
+  return htmlDocument(input.title, body);
+}
+
+/** A self-contained HTML document with the report style around `body` (already HTML). */
+export function htmlDocument(title: string, body: string): string {
   return (
     `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
-    `<title>${escapeHtml(input.title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`
+    `<title>${escapeHtml(title)}</title>\n<style>${REPORT_STYLE}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`
   );
 }

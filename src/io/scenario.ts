@@ -9,14 +9,21 @@ import { z } from "zod";
 import { parse as parseYaml } from "yaml";
 import { EPILEPTOR_PARAMETERS, EPILEPTOR_VARIABLES } from "../engines/network/epileptor.js";
 import { EPILEPTOR2D_PARAMETERS, EPILEPTOR2D_VARIABLES } from "../engines/network/epileptor2d.js";
+import { WENDLING_PARAMETERS, WENDLING_REGIONAL, WENDLING_VARIABLES } from "../engines/network/wendling.js";
 import type { ParameterTable } from "../engines/parameters.js";
 import { SCHEMES } from "../numerics/integrators.js";
+import { microcircuitProblems, microcircuitScenarioSchema } from "./microcircuit-scenario.js";
+import { courseScenarioProblems, cohortScenarioSchema, trialScenarioSchema } from "./cohort-scenario.js";
+import { SCENARIO_SCHEMA_VERSION, ScenarioError } from "./scenario-error.js";
+import { LESION_IDS } from "../pathophysiology/lesions.js";
+import { findVariant } from "../pathophysiology/variants.js";
 
-export const SCENARIO_SCHEMA_VERSION = 1;
+export { SCENARIO_SCHEMA_VERSION, ScenarioError };
 
-function parameterObject(table: ParameterTable<string>) {
+function parameterObject(table: ParameterTable<string>, only?: readonly string[]) {
   const shape: Record<string, z.ZodOptional<z.ZodNumber>> = {};
   for (const spec of Object.values(table)) {
+    if (only !== undefined && !only.includes(spec.name)) continue;
     shape[spec.name] = z
       .number()
       .min(spec.min)
@@ -29,6 +36,70 @@ function parameterObject(table: ParameterTable<string>) {
 
 const regionList = z.array(z.string().min(1)).describe("region labels of the connectome");
 const label = z.string().min(1);
+
+const fraction = z.number().min(0).max(1);
+
+/** Patient mechanisms (src/pathophysiology/mechanisms.ts); each shifts regional x0 (Δx0 added). */
+const mechanismsSchema = z
+  .strictObject({
+    lesions: z
+      .array(
+        z.strictObject({
+          type: z.enum(LESION_IDS),
+          regions: regionList.min(1),
+          severity: fraction.default(1).describe("0 = no lesion, 1 = the catalogue's full alterations"),
+        }),
+      )
+      .default([])
+      .describe("structural lesions (src/pathophysiology/lesions.ts); several = multifocal"),
+    inflammation: z
+      .strictObject({
+        regions: regionList.optional().describe("inflamed regions (default: EZ and lesioned regions)"),
+        state: z
+          .strictObject({
+            I: z.number().min(0).max(2),
+            B: z.number().min(0).max(2),
+            D: fraction,
+            R: z.number().min(0).max(2),
+          })
+          .optional()
+          .describe("Batulin et al. 2022 state (inflammation, BBB damage, neuronal loss, remodelling)"),
+        insult: z
+          .strictObject({
+            target: z.enum(["I", "B", "D", "R"]).default("B"),
+            amplitude: z.number().min(0).max(5),
+            days: z.number().min(0).max(3650).default(7),
+          })
+          .optional()
+          .describe("an initial insult (e.g. BBB disruption 0.25 for 7 days), run for daysSinceOnset"),
+        daysSinceOnset: z.number().min(0).max(36500).default(365).describe("days simulated from the insult"),
+        treatment: z
+          .strictObject({
+            antiInflammatory: fraction.default(0).describe("IL-1 receptor blockade (anakinra), fraction"),
+            barrierRepair: fraction.default(0).describe("BBB repair (e.g. losartan), fraction"),
+            startDay: z.number().min(0).max(36500).default(0),
+            days: z.number().min(0).max(36500).default(36500),
+          })
+          .optional(),
+        seizureFeedback: z
+          .enum(["intrinsic", "propensity"])
+          .default("intrinsic")
+          .describe("seizure burden from the model's S(I, R) or from the patient's propensity (closed loop)"),
+      })
+      .optional()
+      .describe("neuroinflammation: give `state`, or an `insult` and/or lesions to run the model"),
+    neuromodulators: z
+      .strictObject({
+        serotonin: z.number().min(0.1).max(5).default(1).describe("serotonergic tone, 1 = normal"),
+        noradrenaline: z.number().min(0.1).max(5).default(1).describe("noradrenergic tone, 1 = normal"),
+      })
+      .optional(),
+    variants: z
+      .array(z.string().min(1))
+      .default([])
+      .describe("channel variants by catalogue id or gene (src/pathophysiology/variants.ts)"),
+  })
+  .describe("causes of the patient's epilepsy; each adds a shift to regional x0 (Δx0)");
 
 const patientSchema = z
   .strictObject({
@@ -51,23 +122,58 @@ const patientSchema = z
       .record(label, z.number().min(-5).max(1))
       .default({})
       .describe("x0 per region label, overriding the zone values"),
+    mechanisms: mechanismsSchema.optional(),
   })
   .describe("the virtual patient");
 
+const epileptorModelSchema = z.strictObject({
+  name: z.literal("epileptor"),
+  parameters: parameterObject(EPILEPTOR_PARAMETERS)
+    .default({})
+    .describe("6-D Epileptor parameters shared by all regions"),
+});
+const epileptor2dModelSchema = z.strictObject({
+  name: z.literal("epileptor2d"),
+  parameters: parameterObject(EPILEPTOR2D_PARAMETERS)
+    .default({})
+    .describe("2-D Epileptor parameters shared by all regions"),
+});
+
+/** Regional Wendling parameters (A, B, G, pMean, pSd) of a zone or a region. */
+const wendlingRegional = () => parameterObject(WENDLING_PARAMETERS, WENDLING_REGIONAL);
+
+const wendlingModelSchema = z.strictObject({
+  name: z.literal("wendling"),
+  parameters: parameterObject(WENDLING_PARAMETERS)
+    .default({})
+    .describe("Wendling et al. (2002) parameters of every region (time unit ms)"),
+  zones: z
+    .strictObject({
+      epileptogenic: wendlingRegional().optional(),
+      propagation: wendlingRegional().optional(),
+      other: wendlingRegional().optional(),
+    })
+    .default({})
+    .describe("regional parameters (A, B, G, pMean, pSd) of each zone of patient, over `parameters`"),
+  regions: z
+    .record(label, wendlingRegional())
+    .default({})
+    .describe("regional parameters per region label, over the zone values"),
+  activityTransient: z
+    .number()
+    .min(0)
+    .max(1e7)
+    .default(1000)
+    .describe("ms discarded before each region's activity type is measured (at least 2 s must remain)"),
+});
+
+/** Models of a network scenario; a sweep runs the Epileptor forms only. */
 const modelSchema = z.discriminatedUnion("name", [
-  z.strictObject({
-    name: z.literal("epileptor"),
-    parameters: parameterObject(EPILEPTOR_PARAMETERS)
-      .default({})
-      .describe("6-D Epileptor parameters shared by all regions"),
-  }),
-  z.strictObject({
-    name: z.literal("epileptor2d"),
-    parameters: parameterObject(EPILEPTOR2D_PARAMETERS)
-      .default({})
-      .describe("2-D Epileptor parameters shared by all regions"),
-  }),
+  epileptorModelSchema,
+  epileptor2dModelSchema,
+  wendlingModelSchema,
 ]);
+const sweepModelSchema = z.discriminatedUnion("name", [epileptorModelSchema, epileptor2dModelSchema]);
 
 const couplingSchema = z
   .strictObject({
@@ -185,7 +291,7 @@ export const sweepScenarioSchema = z.strictObject({
   name: z.string().min(1).default("sweep"),
   description: z.string().optional(),
   seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),
-  model: modelSchema.prefault({ name: "epileptor" }),
+  model: sweepModelSchema.prefault({ name: "epileptor" }),
   simulation: simulationSchema,
   detection: detectionSchema,
   sweep: z
@@ -202,27 +308,25 @@ export const sweepScenarioSchema = z.strictObject({
     .describe("model time units discarded before counting seizures"),
 });
 
-export const scenarioSchema = z.discriminatedUnion("kind", [networkScenarioSchema, sweepScenarioSchema]);
+export const scenarioSchema = z.discriminatedUnion("kind", [
+  networkScenarioSchema,
+  sweepScenarioSchema,
+  microcircuitScenarioSchema,
+  cohortScenarioSchema,
+  trialScenarioSchema,
+]);
 
 export type NetworkScenario = z.output<typeof networkScenarioSchema>;
 export type SweepScenario = z.output<typeof sweepScenarioSchema>;
 export type Scenario = z.output<typeof scenarioSchema>;
+export type { MicrocircuitScenario } from "./microcircuit-scenario.js";
 
 /** Variables each model accepts noise on. */
 export const MODEL_VARIABLES: Record<string, readonly string[]> = {
   epileptor: EPILEPTOR_VARIABLES,
   epileptor2d: EPILEPTOR2D_VARIABLES,
+  wendling: WENDLING_VARIABLES,
 };
-
-export class ScenarioError extends Error {
-  constructor(
-    readonly source: string,
-    readonly problems: string[],
-  ) {
-    super(`${source}: invalid scenario\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-    this.name = "ScenarioError";
-  }
-}
 
 function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";
@@ -274,6 +378,16 @@ export function validateScenario(data: unknown, source = "scenario"): Scenario {
   const result = scenarioSchema.safeParse(data, { reportInput: true });
   if (!result.success) throw new ScenarioError(source, result.error.issues.map(issueText));
   const scenario = result.data;
+  if (scenario.kind === "cohort" || scenario.kind === "trial") {
+    const courseProblems = courseScenarioProblems(scenario);
+    if (courseProblems.length > 0) throw new ScenarioError(source, courseProblems);
+    return scenario;
+  }
+  if (scenario.kind === "microcircuit") {
+    const cellProblems = microcircuitProblems(scenario);
+    if (cellProblems.length > 0) throw new ScenarioError(source, cellProblems);
+    return scenario;
+  }
   const variables = MODEL_VARIABLES[scenario.model.name];
   const problems: string[] = [];
   for (const name of Object.keys(scenario.simulation.noise)) {
@@ -302,6 +416,22 @@ export function validateScenario(data: unknown, source = "scenario"): Scenario {
       `simulation.samplePeriod = ${scenario.simulation.samplePeriod}: must be a whole multiple of simulation.dt (${scenario.simulation.dt})`,
     );
   }
+  if (scenario.kind === "network" && scenario.model.name === "wendling") {
+    problems.push(...wendlingProblems(scenario.model, scenario.simulation));
+  }
+  if (scenario.kind === "network" && scenario.patient.mechanisms !== undefined) {
+    const m = scenario.patient.mechanisms;
+    m.variants.forEach((name, k) => {
+      try {
+        findVariant(name);
+      } catch (err) {
+        problems.push(`patient.mechanisms.variants[${k}] = "${name}": ${(err as Error).message}`);
+      }
+    });
+    if (m.inflammation?.state !== undefined && m.inflammation.insult !== undefined) {
+      problems.push("patient.mechanisms.inflammation: give either `state` or `insult`, not both");
+    }
+  }
   if (scenario.kind === "sweep") {
     const table = scenario.model.name === "epileptor" ? EPILEPTOR_PARAMETERS : EPILEPTOR2D_PARAMETERS;
     const spec = (table as ParameterTable<string>)[scenario.sweep.parameter];
@@ -318,6 +448,44 @@ export function validateScenario(data: unknown, source = "scenario"): Scenario {
   }
   if (problems.length > 0) throw new ScenarioError(source, problems);
   return scenario;
+}
+
+/**
+ * Rules of a Wendling scenario the schema cannot express: its time unit is the millisecond, its
+ * input noise comes from the model (pSd), and each region's activity type needs 2 s of signal
+ * sampled above 120 Hz after the transient.
+ */
+function wendlingProblems(
+  model: Extract<NetworkScenario["model"], { name: "wendling" }>,
+  simulation: NetworkScenario["simulation"],
+): string[] {
+  const problems: string[] = [];
+  if (simulation.secondsPerUnit !== 0.001)
+    problems.push(
+      `simulation.secondsPerUnit = ${simulation.secondsPerUnit}: the Wendling model's time unit is the millisecond; set 0.001`,
+    );
+  if (Object.keys(simulation.noise).length > 0)
+    problems.push(
+      "simulation.noise: the Wendling model's input noise is set by model.parameters.pSd (and pSd per zone or region); leave simulation.noise empty",
+    );
+  if (simulation.samplePeriod >= 1000 / 120)
+    problems.push(
+      `simulation.samplePeriod = ${simulation.samplePeriod}: activity types need a sample rate above 120 Hz (a period below ${(1000 / 120).toFixed(3)} ms)`,
+    );
+  if (simulation.duration - model.activityTransient < 2000)
+    problems.push(
+      `simulation.duration = ${simulation.duration}: at least 2000 ms must follow model.activityTransient (${model.activityTransient} ms)`,
+    );
+  const noisy = [
+    model.parameters.pSd ?? WENDLING_PARAMETERS.pSd.default,
+    ...Object.values(model.zones).map((z) => z?.pSd ?? 0),
+    ...Object.values(model.regions).map((r) => r.pSd ?? 0),
+  ].some((v) => v > 0);
+  if (simulation.integrator === "rk4" && noisy)
+    problems.push(
+      'simulation.integrator = "rk4": rk4 is deterministic; the Wendling input noise (pSd > 0) needs heun or euler',
+    );
+  return problems;
 }
 
 /** Parse scenario text (YAML, of which JSON is a subset) and validate it. */

@@ -85,6 +85,14 @@ const FN = new Float64Array(128);
   }
 })();
 
+/**
+ * Copies of the ziggurat tables and the base-layer edge, for a kernel (WebAssembly) that must draw
+ * exactly the variates of RandomStream.fillNormal: same tables, same bits.
+ */
+export function zigguratTables(): { kn: Int32Array; wn: Float64Array; fn: Float64Array; r: number } {
+  return { kn: KN.slice(), wn: WN.slice(), fn: FN.slice(), r: ZIG_R };
+}
+
 /** One independent stream of pseudo-random numbers. Not shared between units of work. */
 export class RandomStream {
   private readonly s: Int32Array;

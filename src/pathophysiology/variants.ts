@@ -408,6 +408,12 @@ function push<K>(map: Map<K, number[]>, key: K, x: number): void {
   else map.set(key, [x]);
 }
 
+/** One edit with where it comes from (a variant id, a drug id) for the model's description. */
+export interface OriginEdit {
+  readonly origin: string;
+  readonly edit: VariantEdit;
+}
+
 /**
  * A new neuron model with the channel edits of every variant that affects `cellType` applied;
  * the input is never modified. Synaptic edits are ignored here (see `synapticScales`). An edit of
@@ -419,7 +425,18 @@ export function applyVariants(
   cellType: CellType,
   variants: readonly VariantRef[],
 ): NeuronModel {
-  const edits = editsFor(cellType, variants);
+  return applyEdits(
+    model,
+    editsFor(cellType, variants).map(({ variant, edit }) => ({ origin: variant, edit })),
+  );
+}
+
+/**
+ * The composition rule of the module comment applied to any list of channel edits, whatever
+ * their origin: variants, drugs (pharmacology/cell-effects.ts) or both together. Scales multiply,
+ * shifts add, each reduced over sorted values; the origins are appended to the description.
+ */
+export function applyEdits(model: NeuronModel, edits: readonly OriginEdit[]): NeuronModel {
   const scales = new Map<string, number[]>();
   const shifts = new Map<string, number[]>(); // key "channel\u0000gate" ("" gate = whole channel)
   const inserts = new Map<string, number[]>();
@@ -456,7 +473,7 @@ export function applyVariants(
     );
   }
 
-  const applied = [...new Set(edits.map((e) => e.variant))].sort();
+  const applied = [...new Set(edits.map((e) => e.origin))].sort();
   return {
     ...model,
     channels,
@@ -470,8 +487,15 @@ export function applyVariants(
  * that receptor on such a population by the factor.
  */
 export function synapticScales(cellType: CellType, variants: readonly VariantRef[]): Record<string, number> {
+  return synapticScalesOf(
+    editsFor(cellType, variants).map(({ variant, edit }) => ({ origin: variant, edit })),
+  );
+}
+
+/** Factor per receptor name from any list of edits (products over sorted values). */
+export function synapticScalesOf(edits: readonly OriginEdit[]): Record<string, number> {
   const factors = new Map<string, number[]>();
-  for (const { edit } of editsFor(cellType, variants)) {
+  for (const { edit } of edits) {
     if (edit.kind === "scaleSynapse") push(factors, edit.target, edit.value);
   }
   const out: Record<string, number> = {};

@@ -21,24 +21,69 @@ import {
   type Epileptor2DRegionalName,
 } from "../engines/network/epileptor2d.js";
 import type { NetworkModel } from "../engines/network/model.js";
-import { resolveParameters } from "../engines/parameters.js";
+import {
+  WENDLING_PARAMETERS,
+  WENDLING_REGIONAL,
+  WendlingNetwork,
+  wendlingLfp,
+  wendlingNoiseSigma,
+  type WendlingParameterName,
+  type WendlingRegionalName,
+} from "../engines/network/wendling.js";
+import { checkInRange, resolveParameters } from "../engines/parameters.js";
+import { regionIndex, type Connectome } from "../connectome/connectome.js";
 import type { NetworkScenario } from "../io/scenario.js";
+import type { Zone } from "../pathophysiology/epileptogenic-zones.js";
 
 export interface BuiltNetwork {
   model: NetworkModel;
   initialState: Float64Array;
   /** sigma per state variable (sqrt(2 nsig)), or null without noise. */
   noiseSigma: Float64Array | null;
-  /** Variables to record: x1 and z always, x2 for the 6-D model. */
+  /** Variables to record: x1 and z always, x2 for the 6-D model; y1, y2, y3 for Wendling. */
   record: string[];
   /** Shared parameter values actually used. */
   parameters: Record<string, number>;
+  /** Per-region values of the regional parameters, for models set per region (Wendling). */
+  regional: Record<string, Float64Array> | null;
 }
 
 export interface NetworkStructure {
   nodes: number;
   weights: Float64Array;
   tractLengths: Float64Array | null;
+  /** Region labels and zones, needed by models with per-zone or per-region parameters. */
+  connectome?: Connectome;
+  zones?: readonly Zone[];
+}
+
+type WendlingModelSpec = Extract<NetworkScenario["model"], { name: "wendling" }>;
+
+/**
+ * Per-region Wendling parameters: the shared value, then the zone's value (zones of the patient's
+ * hypothesis), then the region's own value; labels are checked against the connectome.
+ */
+export function wendlingRegionalValues(
+  spec: WendlingModelSpec,
+  shared: Record<WendlingParameterName, number>,
+  connectome: Connectome,
+  zones: readonly Zone[],
+): Record<WendlingRegionalName, Float64Array> {
+  const n = connectome.labels.length;
+  const regional = {} as Record<WendlingRegionalName, Float64Array>;
+  for (const name of WENDLING_REGIONAL) regional[name] = new Float64Array(n).fill(shared[name]);
+  const apply = (i: number, values: Partial<Record<string, number>> | undefined, where: string) => {
+    for (const [name, value] of Object.entries(values ?? {})) {
+      if (value === undefined) continue;
+      checkInRange(WENDLING_PARAMETERS[name as WendlingRegionalName], value, `${where}.${name}`);
+      regional[name as WendlingRegionalName][i] = value;
+    }
+  };
+  for (let i = 0; i < n; i++) apply(i, spec.zones[zones[i]], `model.zones.${zones[i]}`);
+  for (const [label, values] of Object.entries(spec.regions)) {
+    apply(regionIndex(connectome, label, `model.regions.${label}`), values, `model.regions.${label}`);
+  }
+  return regional;
 }
 
 function regionalArrays<K extends string>(
@@ -70,6 +115,22 @@ export function buildNetwork(
   let initialState: Float64Array;
   let parameters: Record<string, number>;
   let record: string[];
+  if (spec.model.name === "wendling") {
+    const shared = resolveParameters(WENDLING_PARAMETERS, spec.model.parameters, "model.parameters");
+    if (structure.connectome === undefined || structure.zones === undefined)
+      throw new RangeError("the Wendling model needs the connectome's labels and the regions' zones");
+    const regional = wendlingRegionalValues(spec.model, shared, structure.connectome, structure.zones);
+    model = new WendlingNetwork({ graph, shared, regional, couplingScale: spec.coupling.scale });
+    // All populations at rest (zero potentials); the transient is discarded before measuring.
+    return {
+      model,
+      initialState: new Float64Array(model.dimension),
+      noiseSigma: wendlingNoiseSigma(shared, regional),
+      record: ["y1", "y2", "y3"],
+      parameters: shared,
+      regional,
+    };
+  }
   if (spec.model.name === "epileptor") {
     const shared = resolveParameters(EPILEPTOR_PARAMETERS, spec.model.parameters, "model.parameters");
     const regional = regionalArrays<EpileptorRegionalName>(EPILEPTOR_REGIONAL, shared, n, x0);
@@ -103,14 +164,16 @@ export function buildNetwork(
       noiseSigma![k] = Math.sqrt(2 * (nsig[v] ?? 0));
     });
   }
-  return { model, initialState, noiseSigma, record, parameters };
+  return { model, initialState, noiseSigma, record, parameters, regional: null };
 }
 
 /**
  * Per-region source signal of the forward model, samples x nodes: x2 - x1 for the 6-D Epileptor
- * (TVB's variable of interest, Jirsa et al. 2014), -x1 for the 2-D form (no population 2).
+ * (TVB's variable of interest, Jirsa et al. 2014), -x1 for the 2-D form (no population 2), the
+ * pyramidal membrane potential y1 - y2 - y3 (mV) for Wendling (Wendling et al. 2002).
  */
 export function regionSignal(recorded: Record<string, Float64Array>): Float64Array {
+  if (recorded.y1 !== undefined) return wendlingLfp(recorded.y1, recorded.y2, recorded.y3);
   const x1 = recorded.x1;
   const x2 = recorded.x2;
   const out = new Float64Array(x1.length);

@@ -4,6 +4,11 @@
  * noise). No file is written here (see io/outputs.ts), so a failed or diverged run leaves
  * nothing behind.
  *
+ * Patient mechanisms (lesions, inflammation, neuromodulators, variants) add a shift Δx0 to each
+ * affected region's x0 and lesions scale the connectome's weights before the model is built
+ * (src/pathophysiology/mechanisms.ts); the seizure propensity and its breakdown by mechanism come
+ * from the calibrated bridges' tables.
+ *
  * Random streams (one per unit of work, derived from the scenario seed):
  *   "network/noise"     the additive noise of the neural masses
  *   "seeg/measurement"  the sensors' measurement noise
@@ -28,7 +33,11 @@ import {
   type SeizureEvent,
   type SignalSeizureEvent,
 } from "../observe/seizures.js";
+import { CELL_TO_NETWORK_CALIBRATION } from "../bridges/generated/cell-to-network-calibration.js";
+import { PROPENSITY_TABLE } from "../bridges/generated/propensity-table.js";
 import { excitabilityMap, type Zone } from "../pathophysiology/epileptogenic-zones.js";
+import { classifyActivity, type ActivityClassification } from "../observe/activity-type.js";
+import { applyMechanisms, type MechanismResult } from "../pathophysiology/mechanisms.js";
 import { buildNetwork, regionSignal } from "./network-model.js";
 import { selectElectrodes } from "./electrodes.js";
 
@@ -56,6 +65,17 @@ export interface NetworkRunResult {
   seizures: SeizureEvent[];
   seeg: SeegRecording | null;
   secondsPerUnit: number;
+  /** Derived regional parameters, propensity and breakdown of the patient's mechanisms. */
+  mechanisms: MechanismResult;
+  /** Wendling runs: each region's measured activity type (null for the Epileptor forms). */
+  activity: RegionActivity[] | null;
+}
+
+export interface RegionActivity extends ActivityClassification {
+  region: string;
+  regionIndex: number;
+  /** The region's regional model parameters (A, B, G, pMean, pSd for Wendling). */
+  parameters: Record<string, number>;
 }
 
 export interface NetworkRunInputs {
@@ -71,10 +91,20 @@ export function runNetworkScenario(scenario: NetworkScenario, inputs: NetworkRun
   const { connectome } = inputs;
   const seed = inputs.seed ?? scenario.seed;
   const n = connectome.labels.length;
-  const { x0, zones } = excitabilityMap(connectome, scenario.patient);
+  const zoneMap = excitabilityMap(connectome, scenario.patient);
+  const zones = zoneMap.zones;
+  const mechanisms = applyMechanisms(scenario.patient.mechanisms ?? { lesions: [], variants: [] }, {
+    connectome,
+    epileptogenicZone: scenario.patient.epileptogenicZone,
+    x0: zoneMap.x0,
+    zones,
+    calibration: CELL_TO_NETWORK_CALIBRATION,
+    table: PROPENSITY_TABLE,
+  });
+  const x0 = mechanisms.x0;
   const built = buildNetwork(
     scenario,
-    { nodes: n, weights: connectome.weights, tractLengths: connectome.tractLengths },
+    { nodes: n, weights: mechanisms.weights, tractLengths: connectome.tractLengths, connectome, zones },
     x0,
   );
   const sim = scenario.simulation;
@@ -92,10 +122,26 @@ export function runNetworkScenario(scenario: NetworkScenario, inputs: NetworkRun
     record: built.record,
     onProgress: inputs.onProgress,
   });
-  const seizures = detectSeizuresFromStates(simulation.times, simulation.recorded.x1, n, connectome.labels, {
-    threshold: scenario.detection.threshold,
-    mergeGap: scenario.detection.mergeGap,
-  });
+  // State-based seizure detection reads the Epileptor's x1; a Wendling run is described by each
+  // region's activity type instead.
+  const wendling = scenario.model.name === "wendling";
+  const seizures = wendling
+    ? []
+    : detectSeizuresFromStates(simulation.times, simulation.recorded.x1, n, connectome.labels, {
+        threshold: scenario.detection.threshold,
+        mergeGap: scenario.detection.mergeGap,
+      });
+  const signal = regionSignal(simulation.recorded);
+  const activity =
+    scenario.model.name === "wendling" && built.regional !== null
+      ? regionActivity(
+          signal,
+          simulation,
+          connectome.labels,
+          scenario.model.activityTransient,
+          built.regional,
+        )
+      : null;
 
   let seeg: SeegRecording | null = null;
   if (inputs.sensors !== null) {
@@ -104,7 +150,7 @@ export function runNetworkScenario(scenario: NetworkScenario, inputs: NetworkRun
     const m = chosen.labels.length;
     const samples = simulation.times.length;
     const gain = gainMatrix(chosen, connectome.centres);
-    const monopolar = projectToSensors(regionSignal(simulation.recorded), samples, n, gain, m);
+    const monopolar = projectToSensors(signal, samples, n, gain, m);
     let labels = chosen.labels;
     let data = monopolar;
     if (seegSpec.montage === "bipolar") {
@@ -136,7 +182,30 @@ export function runNetworkScenario(scenario: NetworkScenario, inputs: NetworkRun
     seizures,
     seeg,
     secondsPerUnit: sim.secondsPerUnit,
+    activity,
+    mechanisms,
   };
+}
+
+/** Activity type of each region's signal after `transient` model time units. */
+function regionActivity(
+  signal: Float64Array,
+  simulation: NetworkSimulationResult,
+  labels: readonly string[],
+  transient: number,
+  regional: Record<string, Float64Array>,
+): RegionActivity[] {
+  const n = simulation.nodes;
+  const samples = simulation.times.length;
+  const skip = Math.min(samples, Math.ceil(transient / simulation.samplePeriod - 1e-9));
+  // Model time unit: the millisecond (the scenario checks secondsPerUnit = 0.001).
+  const rate = 1000 / simulation.samplePeriod;
+  return labels.map((region, i) => ({
+    region,
+    regionIndex: i,
+    parameters: Object.fromEntries(Object.entries(regional).map(([name, values]) => [name, values[i]])),
+    ...classifyActivity(signal, rate, samples - skip, n, skip * n + i),
+  }));
 }
 
 /** 1 / period, snapped to the nearest integer when within floating-point noise of it
@@ -182,6 +251,28 @@ export function summariseNetworkRun(run: NetworkRunResult) {
       regions: e.regions,
     })),
     recruitedRegions: order.map((r) => r.region),
+    ...(run.activity === null
+      ? {}
+      : {
+          /** Wendling runs: each region's activity type (Wendling et al. 2002) and its measures. */
+          activity: run.activity.map((a) => ({
+            region: a.region,
+            zone: zoneOf(a.regionIndex),
+            activityType: a.activityType,
+            dominantFrequencyHz: round(a.dominantFrequencyHz),
+            sdMillivolts: round(a.sd),
+            spikeRateHz: round(a.spikeRateHz),
+            spikeIntervalCv: a.spikeIntervalCv === null ? null : round(a.spikeIntervalCv),
+            alphaFraction: round(a.alphaFraction),
+            fastFraction: round(a.betaFraction + a.gammaFraction),
+            peakConcentration: round(a.peakConcentration),
+            A: round(a.parameters.A),
+            B: round(a.parameters.B),
+            G: round(a.parameters.G),
+            pMean: round(a.parameters.pMean),
+            pSd: round(a.parameters.pSd),
+          })),
+        }),
     recruitment: order.map((r) => ({
       rank: r.rank,
       region: r.region,
@@ -190,6 +281,28 @@ export function summariseNetworkRun(run: NetworkRunResult) {
       firstOnset: round(r.firstOnset),
       firstOnsetSeconds: round(r.firstOnset * s),
     })),
+    /** Regions changed by the patient's mechanisms: x0 = x0Base + deltaX0 (sum of contributions). */
+    derivedParameters: run.mechanisms.derived.map((d) => ({
+      ...d,
+      x0Base: round(d.x0Base),
+      deltaX0: round(d.deltaX0),
+      x0: round(d.x0),
+    })),
+    /** From the network → course bridge (tabulated stochastic EZ–PZ motif runs). */
+    propensity: {
+      seizuresPerDay: run.mechanisms.propensity.seizuresPerDay,
+      meanSeizureSeconds: round(run.mechanisms.propensity.meanSeizureSeconds),
+      generalisation: round(run.mechanisms.propensity.generalisation),
+      extrapolated: run.mechanisms.propensity.extrapolated,
+      region: run.mechanisms.propensity.region,
+      neighbour: run.mechanisms.propensity.neighbour,
+      x0: round(run.mechanisms.propensity.x0),
+      x0Neighbour: round(run.mechanisms.propensity.x0Neighbour),
+    },
+    /** Each mechanism removed in turn; deltaX0 values sum to deltaX0Total. */
+    breakdown: run.mechanisms.breakdown,
+    deltaX0Total: run.mechanisms.deltaX0,
+    inflammation: run.mechanisms.inflammation,
     seeg:
       run.seeg === null
         ? null

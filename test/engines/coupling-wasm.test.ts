@@ -202,6 +202,8 @@ test("a noisy Epileptor network run gives the same bits on the TypeScript loop a
         steps: 2000,
         sampleEvery: 20,
         record: ["x1"],
+        // The step in TypeScript, so that the coupling kernel set here is the one that runs.
+        kernel: "typescript",
       });
     } finally {
       setDefaultCouplingKernel(previous);

@@ -9,6 +9,8 @@ export * from "./synapses.js";
 export * from "./connectivity.js";
 export * from "./monitors.js";
 export * from "./analysis.js";
+export * from "./synchrony.js";
+export * from "./drive.js";
 export { Population, toAbsolute, validateModel } from "./population.js";
 export type {
   CompiledChannel,
@@ -19,7 +21,9 @@ export type {
   PopulationSpec,
 } from "./population.js";
 export { Network, Projection } from "./network.js";
-export type { NetworkSpec, ProjectionSpec } from "./network.js";
+export type { NetworkSpec, ProjectionSpec, Stimulus } from "./network.js";
 export { buildCobahh, runCobahh } from "./cobahh.js";
 export type { CobahhOptions, CobahhResult } from "./cobahh.js";
 export { exp } from "./exp.js";
+export { buildMicrocircuit, runMicrocircuit, MICROCIRCUIT_PARAMETERS } from "./microcircuit.js";
+export type { MicrocircuitOptions, MicrocircuitParameters, MicrocircuitResult } from "./microcircuit.js";

@@ -4,7 +4,9 @@
  *
  * Step s (t = s·dt), in Brian2's schedule order as the COBAHH definition fixes it
  * (shared/reference/cobahh/README.md §1):
- *   0. "start" monitors sample the state at t = s·dt;
+ *   0. "start" monitors sample the state at t = s·dt; then external stimuli (e.g. drive.ts) add
+ *      their input of step s to receptor inputs, seen by this step's update like a delay-0 spike
+ *      delivered at the end of step s − 1;
  *   1. every population updates its state (exponential Euler, start-of-step right-hand sides);
  *   2. every population detects threshold crossings on the new V; "spikes" monitors record;
  *   3. propagation: for every projection, every spike of its source and every connection of that
@@ -24,6 +26,11 @@ import { connect, type ConnectionRule, type ConnectionStore } from "./connectivi
 import type { Monitor } from "./monitors.js";
 import { Population, type KernelChoice, type PopulationSpec } from "./population.js";
 import type { ReceptorState } from "./synapses.js";
+
+/** External input applied at the start of every step, after the "start" monitors. */
+export interface Stimulus {
+  apply(step: number): void;
+}
 
 export interface ProjectionSpec {
   /** Unique name; also the path of the projection's random stream. */
@@ -167,6 +174,7 @@ export class Network {
   private readonly rings: DelayRing[];
   private readonly startMonitors: Monitor[] = [];
   private readonly spikeMonitors: Monitor[] = [];
+  private readonly stimuli: Stimulus[] = [];
   private readonly byName = new Map<string, Population>();
 
   constructor(spec: NetworkSpec) {
@@ -239,6 +247,10 @@ export class Network {
     (monitor.phase === "start" ? this.startMonitors : this.spikeMonitors).push(monitor);
   }
 
+  addStimulus(stimulus: Stimulus): void {
+    this.stimuli.push(stimulus);
+  }
+
   /** Run `steps` steps. */
   run(steps: number): void {
     if (!Number.isInteger(steps) || steps < 0)
@@ -248,9 +260,11 @@ export class Network {
     const rings = this.rings;
     const start = this.startMonitors;
     const spikes = this.spikeMonitors;
+    const stimuli = this.stimuli;
     const end = this.step + steps;
     for (let s = this.step; s < end; s++) {
       for (let i = 0; i < start.length; i++) start[i].record(s);
+      for (let i = 0; i < stimuli.length; i++) stimuli[i].apply(s);
       for (let i = 0; i < pops.length; i++) pops[i].update();
       for (let i = 0; i < pops.length; i++) pops[i].detect(s);
       for (let i = 0; i < spikes.length; i++) spikes[i].record(s);

@@ -27,10 +27,16 @@
  * the linear coefficient `s` of the z equation (4 in the paper) is exposed as a parameter; the
  * g leak (0.01 in the paper and TVB) is exposed as `gamma`.
  */
-import { checkRegionalLengths, type NetworkModel } from "./model.js";
+import {
+  checkRegionalLengths,
+  type FusedNetworkModel,
+  type FusedNetworkStepper,
+  type FusedStepRequest,
+} from "./model.js";
 import type { ParameterTable } from "../parameters.js";
 import { DifferenceCoupling, type CouplingGraph } from "./coupling.js";
 import { smallestRealCubicRoot } from "../../numerics/roots.js";
+import { EpileptorWasmKernel, epileptorWasmAvailable } from "./kernels/epileptor-wasm.js";
 
 const JIRSA2014 =
   "Jirsa et al. 2014, Brain 137:2210 (model equations); default as in TVB Epileptor (Sanz Leon et al. 2013)";
@@ -233,7 +239,7 @@ export interface EpileptorNetworkConfig {
  * Epileptor network as an ODE system. State layout is variable-major:
  * state[v * n + i] is variable v (order EPILEPTOR_VARIABLES) of node i.
  */
-export class EpileptorNetwork implements NetworkModel {
+export class EpileptorNetwork implements FusedNetworkModel {
   readonly variables = EPILEPTOR_VARIABLES;
   readonly dimension: number;
   readonly nodes: number;
@@ -244,6 +250,8 @@ export class EpileptorNetwork implements NetworkModel {
   private readonly needC1: boolean;
   private readonly needC2: boolean;
   private stepIndex = 0;
+  /** The fused WebAssembly step, built at its first use and kept for later runs. */
+  private wasmKernel: EpileptorWasmKernel | null = null;
 
   constructor(private readonly config: EpileptorNetworkConfig) {
     const n = config.graph.nodes;
@@ -259,6 +267,42 @@ export class EpileptorNetwork implements NetworkModel {
     const { Ks, Kvf, Kf } = config.regional;
     this.needC1 = Ks.some((v) => v !== 0) || Kvf.some((v) => v !== 0);
     this.needC2 = Kf.some((v) => v !== 0);
+  }
+
+  /**
+   * The fused WebAssembly step (kernels/epileptor.as), bit-identical to beginStep + derivative
+   * under the same integrator, or null where WebAssembly SIMD or the memory for the kernel is
+   * missing (an error instead when `required`).
+   */
+  fusedStepper(request: FusedStepRequest, required: boolean): FusedNetworkStepper | null {
+    if (this.wasmKernel === null) {
+      if (!required && !epileptorWasmAvailable()) return null;
+      const { shared, regional } = this.config;
+      try {
+        this.wasmKernel = new EpileptorWasmKernel({
+          graph: this.config.graph,
+          couplingScale: this.config.couplingScale,
+          shared,
+          regional: [
+            regional.x0,
+            regional.Iext,
+            regional.Iext2,
+            regional.r,
+            regional.slope,
+            regional.Ks,
+            regional.Kf,
+            regional.Kvf,
+          ],
+          needC1: this.needC1,
+          needC2: this.needC2,
+        });
+      } catch (error) {
+        // A RangeError is memory that could not be had: the TypeScript path needs less.
+        if (required || !(error instanceof RangeError)) throw error;
+        return null;
+      }
+    }
+    return this.wasmKernel.start(request);
   }
 
   /** Set up the delay history from the initial state and restart the step counter. */

@@ -1,0 +1,353 @@
+/**
+ * An E/I microcircuit of conductance-based cells for excitability experiments:
+ *
+ *   E  Golomb CA1 pyramidal cells with INaP and M current (models.ts golombPyramidal)
+ *   I  Wang–Buzsáki fast-spiking interneurons (models.ts wangBuzsakiInterneuron)
+ *   E→E, E→I  AMPA + NMDA (Mg²⁺ block);  I→E  GABA-A + GABA-B;  I→I  GABA-A
+ *   every (pre, post) pair connected independently with the probability of its projection
+ *   (no autapses), one uniform axonal delay; independent Poisson AMPA drive to every cell.
+ *
+ * The structure (random sparse E/I network, conductance synapses, external Poisson drive standing
+ * for the rest of the cortex, a ratio of 4 E per I cell) follows Brunel N (2000) J Comput Neurosci
+ * 8:183 and Brunel N, Wang XJ (2001) J Comput Neurosci 11:63 (receptor mix AMPA/NMDA/GABA-A,
+ * external drive through AMPA). Receptor kinetics are synapses.ts's catalogue.
+ *
+ * Weights: per-connection peak conductances in the density units of the two models (area 100 µm²,
+ * so nS = mS/cm²). They are ours, found by a seeded random search (docs/models/cells.md,
+ * "Microcircuit") for a baseline that fires asynchronously and irregularly (Golomb χE 0.23–0.31,
+ * pyramidal cells ~1 Hz, interneurons ~17 Hz, no population event in 2 s) and that GABA-A loss or
+ * SCN1A loss of function turns into hypersynchronous population bursts. In a 200-cell circuit a
+ * connection stands for a bundle of synapses: one E→E connection is suprathreshold from rest, and
+ * the baseline is held by strong feedback inhibition. They are not fitted to any recording.
+ *
+ * The engine knows no genes or drugs: variants edit the neuron models (pathophysiology/variants.ts
+ * applyVariants) and scale receptors (`receptorScales`, e.g. variants' synapticScales) from outside.
+ *
+ * Random streams: connections "microcircuit/connections/<E|I>-><E|I>", drive "microcircuit/drive/<E|I>/<k>",
+ * initial potentials "microcircuit/initial/<E|I>".
+ */
+import { RandomStream } from "../../numerics/random.js";
+import { resolveParameters, type ParameterTable, parameter, type ParameterOverrides } from "../parameters.js";
+import { connect } from "./connectivity.js";
+import { PoissonDrive } from "./drive.js";
+import { golombPyramidal, wangBuzsakiInterneuron } from "./models.js";
+import { PopulationRateMonitor, SpikeMonitor } from "./monitors.js";
+import { Network, type ProjectionSpec } from "./network.js";
+import type { KernelChoice, NeuronModel } from "./population.js";
+import { ampaReceptor, gabaAReceptor, gabaBReceptor, nmdaReceptor } from "./synapses.js";
+import { SynchronyMonitor } from "./synchrony.js";
+
+const BRUNEL = "Brunel 2000, J Comput Neurosci 8:183 (4:1 E:I, sparse random connectivity)";
+const OURS = "ours: chosen for an asynchronous irregular baseline (docs/models/cells.md)";
+
+export const MICROCIRCUIT_PARAMETERS = {
+  excitatory: parameter("excitatory", "number of pyramidal (E) cells", 160, "cells", 2, 20000, BRUNEL),
+  inhibitory: parameter("inhibitory", "number of interneurons (I)", 40, "cells", 2, 5000, BRUNEL),
+  pEE: parameter("pEE", "E→E connection probability", 0.1, "dimensionless", 0, 1, BRUNEL),
+  pEI: parameter("pEI", "E→I connection probability", 0.2, "dimensionless", 0, 1, OURS),
+  pIE: parameter("pIE", "I→E connection probability", 0.3, "dimensionless", 0, 1, OURS),
+  pII: parameter("pII", "I→I connection probability", 0.3, "dimensionless", 0, 1, OURS),
+  ampaEE: parameter("ampaEE", "AMPA peak conductance per E→E connection", 0.14, "mS/cm²", 0, 1, OURS),
+  nmdaEE: parameter("nmdaEE", "NMDA peak conductance per E→E connection", 0.00039, "mS/cm²", 0, 1, OURS),
+  ampaEI: parameter("ampaEI", "AMPA peak conductance per E→I connection", 0.014, "mS/cm²", 0, 1, OURS),
+  nmdaEI: parameter("nmdaEI", "NMDA peak conductance per E→I connection", 0.003, "mS/cm²", 0, 1, OURS),
+  gabaAIE: parameter("gabaAIE", "GABA-A peak conductance per I→E connection", 0.3, "mS/cm²", 0, 1, OURS),
+  gabaBIE: parameter("gabaBIE", "GABA-B peak conductance per I→E connection", 0.0045, "mS/cm²", 0, 1, OURS),
+  gabaAII: parameter("gabaAII", "GABA-A peak conductance per I→I connection", 0.028, "mS/cm²", 0, 1, OURS),
+  delay: parameter("delay", "axonal delay of every connection", 1, "ms", 0, 20, OURS),
+  driveRateE: parameter(
+    "driveRateE",
+    "external Poisson AMPA event rate per E cell",
+    1000,
+    "Hz",
+    0,
+    1e5,
+    BRUNEL,
+  ),
+  driveWeightE: parameter(
+    "driveWeightE",
+    "AMPA peak conductance per external event on E",
+    0.026,
+    "mS/cm²",
+    0,
+    1,
+    OURS,
+  ),
+  driveRateI: parameter(
+    "driveRateI",
+    "external Poisson AMPA event rate per I cell",
+    1000,
+    "Hz",
+    0,
+    1e5,
+    BRUNEL,
+  ),
+  driveWeightI: parameter(
+    "driveWeightI",
+    "AMPA peak conductance per external event on I",
+    0.0031,
+    "mS/cm²",
+    0,
+    1,
+    OURS,
+  ),
+  dt: parameter(
+    "dt",
+    "integration step",
+    0.025,
+    "ms",
+    0.001,
+    0.05,
+    "Wang & Buzsáki 1996 and Golomb 2006 models need dt <= ~0.05 ms",
+  ),
+} as const satisfies ParameterTable<
+  | "excitatory"
+  | "inhibitory"
+  | "pEE"
+  | "pEI"
+  | "pIE"
+  | "pII"
+  | "ampaEE"
+  | "nmdaEE"
+  | "ampaEI"
+  | "nmdaEI"
+  | "gabaAIE"
+  | "gabaBIE"
+  | "gabaAII"
+  | "delay"
+  | "driveRateE"
+  | "driveWeightE"
+  | "driveRateI"
+  | "driveWeightI"
+  | "dt"
+>;
+
+export type MicrocircuitParameters = Record<keyof typeof MICROCIRCUIT_PARAMETERS, number>;
+
+export interface MicrocircuitOptions {
+  readonly seed: number;
+  /** Simulated time (ms). */
+  readonly durationMs: number;
+  /** Initial part left out of rates and χ (ms); default 200. */
+  readonly transientMs?: number;
+  readonly parameters?: ParameterOverrides<keyof typeof MICROCIRCUIT_PARAMETERS>;
+  /** Pyramidal cell model; default golombPyramidal(). */
+  readonly excitatoryModel?: NeuronModel;
+  /** Interneuron model; default wangBuzsakiInterneuron(). */
+  readonly inhibitoryModel?: NeuronModel;
+  /**
+   * Factor per receptor name ("ampa", "nmda", "gabaA", "gabaB") on the weights of the projections
+   * onto each population (the recurrent ones, not the external drive).
+   */
+  readonly receptorScales?: {
+    readonly excitatory?: Readonly<Record<string, number>>;
+    readonly inhibitory?: Readonly<Record<string, number>>;
+  };
+  /** Width of the population-rate bins (ms); default 1. */
+  readonly binMs?: number;
+  readonly kernel?: KernelChoice;
+}
+
+export interface MicrocircuitResult {
+  readonly parameters: MicrocircuitParameters;
+  readonly dt: number;
+  readonly steps: number;
+  readonly transientSteps: number;
+  readonly excitatory: number;
+  readonly inhibitory: number;
+  /** Spikes in time order: neuron index (E cells 0..NE−1, then I cells) and step. */
+  readonly spikeNeurons: Int32Array;
+  readonly spikeSteps: Int32Array;
+  /** Mean rate per cell after the transient (Hz). */
+  readonly rateE: number;
+  readonly rateI: number;
+  /** Golomb–Rinzel χ of the membrane potentials after the transient. */
+  readonly chiE: number;
+  readonly chiI: number;
+  /** Population rates (Hz) in bins of binMs over the whole run. */
+  readonly binMs: number;
+  readonly populationRateE: Float64Array;
+  readonly populationRateI: Float64Array;
+  readonly driveEvents: number;
+  readonly synapticEvents: number;
+}
+
+const RECEPTORS_E = () => [ampaReceptor(), nmdaReceptor(), gabaAReceptor(), gabaBReceptor()];
+const RECEPTORS_I = () => [ampaReceptor(), nmdaReceptor(), gabaAReceptor()];
+
+function checkScales(scales: Readonly<Record<string, number>> | undefined, where: string, allowed: string[]) {
+  for (const [name, value] of Object.entries(scales ?? {})) {
+    if (!allowed.includes(name))
+      throw new RangeError(`receptorScales.${where}.${name}: no such receptor (have ${allowed.join(", ")})`);
+    if (!(value >= 0) || !Number.isFinite(value))
+      throw new RangeError(`receptorScales.${where}.${name} must be finite and >= 0, got ${value}`);
+  }
+}
+
+/** The microcircuit network (not yet run), its drives attached and its initial state drawn. */
+export function buildMicrocircuit(options: MicrocircuitOptions): {
+  network: Network;
+  parameters: MicrocircuitParameters;
+  drives: PoissonDrive[];
+} {
+  const p = resolveParameters(MICROCIRCUIT_PARAMETERS, options.parameters, "microcircuit");
+  for (const key of ["excitatory", "inhibitory"] as const) {
+    if (!Number.isInteger(p[key]))
+      throw new RangeError(`microcircuit ${key} must be an integer, got ${p[key]}`);
+  }
+  const seed = options.seed;
+  const eModel = options.excitatoryModel ?? golombPyramidal();
+  const iModel = options.inhibitoryModel ?? wangBuzsakiInterneuron();
+  const receptorsE = RECEPTORS_E();
+  const receptorsI = RECEPTORS_I();
+  checkScales(
+    options.receptorScales?.excitatory,
+    "excitatory",
+    receptorsE.map((r) => r.name),
+  );
+  checkScales(
+    options.receptorScales?.inhibitory,
+    "inhibitory",
+    receptorsI.map((r) => r.name),
+  );
+  const scale = (target: "E" | "I", receptor: string) =>
+    (target === "E" ? options.receptorScales?.excitatory : options.receptorScales?.inhibitory)?.[receptor] ??
+    1;
+  // One draw of connections per pathway: AMPA and NMDA (or GABA-A and GABA-B) of a pathway are
+  // two receptors of the same synapses, so both projections get the same explicit connections.
+  const pathway = (source: "E" | "I", target: "E" | "I", probability: number) => {
+    const store = connect(
+      { kind: "probability", p: probability, autapses: false },
+      source === "E" ? p.excitatory : p.inhibitory,
+      target === "E" ? p.excitatory : p.inhibitory,
+      RandomStream.for(seed, `microcircuit/connections/${source}->${target}`),
+      { samePopulation: source === target, weight: 0, delay: 0, dt: p.dt },
+    );
+    const sources = new Int32Array(store.count);
+    for (let k = 0; k < store.sourceSize; k++) sources.fill(k, store.rowStart[k], store.rowStart[k + 1]);
+    return { sources, targets: store.target };
+  };
+  const projection = (
+    source: "E" | "I",
+    target: "E" | "I",
+    receptor: string,
+    connections: { sources: Int32Array; targets: Int32Array },
+    weight: number,
+  ): ProjectionSpec => ({
+    name: `${source}->${target}:${receptor}`,
+    source,
+    target,
+    receptor,
+    rule: { kind: "explicit", ...connections },
+    weight: weight * scale(target, receptor),
+    delay: p.delay,
+  });
+  const ee = pathway("E", "E", p.pEE);
+  const ei = pathway("E", "I", p.pEI);
+  const ie = pathway("I", "E", p.pIE);
+  const ii = pathway("I", "I", p.pII);
+  const network = new Network({
+    dt: p.dt,
+    seed,
+    kernel: options.kernel ?? "auto",
+    populations: [
+      { name: "E", size: p.excitatory, model: eModel, receptors: receptorsE },
+      { name: "I", size: p.inhibitory, model: iModel, receptors: receptorsI },
+    ],
+    projections: [
+      projection("E", "E", "ampa", ee, p.ampaEE),
+      projection("E", "E", "nmda", ee, p.nmdaEE),
+      projection("E", "I", "ampa", ei, p.ampaEI),
+      projection("E", "I", "nmda", ei, p.nmdaEI),
+      projection("I", "E", "gabaA", ie, p.gabaAIE),
+      projection("I", "E", "gabaB", ie, p.gabaBIE),
+      projection("I", "I", "gabaA", ii, p.gabaAII),
+    ],
+  });
+  const drives: PoissonDrive[] = [];
+  for (const [name, rate, weight] of [
+    ["E", p.driveRateE, p.driveWeightE],
+    ["I", p.driveRateI, p.driveWeightI],
+  ] as const) {
+    const pop = network.population(name);
+    const drive = new PoissonDrive(pop, {
+      receptor: "ampa",
+      rate,
+      weight,
+      seed,
+      path: `microcircuit/drive/${name}`,
+    });
+    network.addStimulus(drive);
+    drives.push(drive);
+    // Spread initial potentials over 10 mV below rest so that the cells do not start in lockstep.
+    const rng = RandomStream.for(seed, `microcircuit/initial/${name}`);
+    const rest = pop.model.initialPotential;
+    for (let k = 0; k < pop.size; k++) pop.v[k] = rest - 10 * rng.uniform();
+  }
+  return { network, parameters: p, drives };
+}
+
+/** Build and run the microcircuit; rates and χ leave out the transient. */
+export function runMicrocircuit(options: MicrocircuitOptions): MicrocircuitResult {
+  if (!(options.durationMs > 0) || !Number.isFinite(options.durationMs))
+    throw new RangeError(`microcircuit duration must be > 0 ms, got ${options.durationMs}`);
+  const transientMs = options.transientMs ?? 200;
+  if (!(transientMs >= 0) || transientMs >= options.durationMs)
+    throw new RangeError(`microcircuit transient must be in [0, duration), got ${transientMs} ms`);
+  const binMs = options.binMs ?? 1;
+  const { network, parameters, drives } = buildMicrocircuit(options);
+  const dt = parameters.dt;
+  const binSteps = Math.round(binMs / dt);
+  if (binSteps < 1 || Math.abs(binSteps * dt - binMs) > 1e-9 * binMs)
+    throw new RangeError(`microcircuit bin ${binMs} ms must be a whole multiple of dt ${dt} ms`);
+  const steps = Math.round(options.durationMs / dt);
+  const transientSteps = Math.round(transientMs / dt);
+  const e = network.population("E");
+  const i = network.population("I");
+  const spikes = new SpikeMonitor([e, i]);
+  const rateE = new PopulationRateMonitor(e);
+  const rateI = new PopulationRateMonitor(i);
+  // χ from V sampled every 0.5 ms: far below the time scale of V fluctuations (τm ≥ 10 ms).
+  const every = Math.max(1, Math.round(0.5 / dt));
+  const chiE = new SynchronyMonitor(e, every, transientSteps);
+  const chiI = new SynchronyMonitor(i, every, transientSteps);
+  for (const m of [spikes, rateE, rateI, chiE, chiI]) network.addMonitor(m);
+  network.run(steps);
+  for (const pop of [e, i]) {
+    for (let k = 0; k < pop.size; k++) {
+      if (!Number.isFinite(pop.v[k]))
+        throw new RangeError(
+          `microcircuit diverged: V of ${pop.name}[${k}] is ${pop.v[k]} at t = ${steps * dt} ms`,
+        );
+    }
+  }
+  const neurons = spikes.neuronIndices().slice();
+  const spikeSteps = spikes.spikeSteps().slice();
+  let countE = 0;
+  let countI = 0;
+  for (let q = 0; q < neurons.length; q++) {
+    if (spikeSteps[q] < transientSteps) continue;
+    if (neurons[q] < e.size) countE++;
+    else countI++;
+  }
+  const seconds = ((steps - transientSteps) * dt) / 1000;
+  return {
+    parameters,
+    dt,
+    steps,
+    transientSteps,
+    excitatory: e.size,
+    inhibitory: i.size,
+    spikeNeurons: neurons,
+    spikeSteps,
+    rateE: countE / e.size / seconds,
+    rateI: countI / i.size / seconds,
+    chiE: chiE.chi(),
+    chiI: chiI.chi(),
+    binMs,
+    populationRateE: rateE.rates(binSteps),
+    populationRateI: rateI.rates(binSteps),
+    driveEvents: drives.reduce((sum, d) => sum + d.events, 0),
+    synapticEvents: network.synapticEvents,
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * Pharmacodynamics: Hill occupancy, the modulated-receptor Na block (competition at one site,
+ * shift grows with affinity for inactivated channels), composition of drug edits with each other
+ * and with channel variants through the variants' own rule, and the interim network mapping.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { golombPyramidal, wangBuzsakiInterneuron } from "../../src/engines/cell/models.js";
+import { applyVariants } from "../../src/pathophysiology/variants.js";
+import {
+  brainLevelFromPlasma,
+  hillOccupancy,
+  targetEffects,
+} from "../../src/pharmacology/pharmacodynamics.js";
+import {
+  applyDrugs,
+  drugEdits,
+  gateSlopeFactor,
+  synapticScalesWithDrugs,
+} from "../../src/pharmacology/cell-effects.js";
+import { networkExcitabilityShift } from "../../src/pharmacology/network-effects.js";
+
+const channel = (m: ReturnType<typeof golombPyramidal>, name: string) =>
+  m.channels.find((c) => c.name === name)!;
+
+test("Hill occupancy: half at EC50, monotone, refuses bad input", () => {
+  assert.equal(hillOccupancy(3, 3, 1.7), 0.5);
+  assert.ok(hillOccupancy(30, 3, 1) > hillOccupancy(3, 3, 1));
+  assert.equal(hillOccupancy(0, 3, 1), 0);
+  assert.throws(() => hillOccupancy(1, 0, 1), /EC50 > 0/);
+});
+
+test("perampanel at its usual level occupies about half of AMPA receptors (IC50 93 nM, Hanada 2011)", () => {
+  // 8 mg/day → ~0.66 mg/L total, 5% unbound → ~0.09 µM.
+  const [e] = targetEffects([brainLevelFromPlasma("perampanel", 0.66)]);
+  assert.equal(e.target, "ampa");
+  assert.ok(e.occupancy > 0.4 && e.occupancy < 0.6, `occupancy ${e.occupancy}`);
+});
+
+test("modulated-receptor Na block: scale 1/(1 + C/K_R), shift −k ln[(1 + C/K_I)/(1 + C/K_R)]; drugs compete", () => {
+  const g = golombPyramidal();
+  const k = gateSlopeFactor(g, "na", "h");
+  assert.ok(k > 3 && k < 10, `h slope ${k}`);
+  const pht = targetEffects([brainLevelFromPlasma("phenytoin", 15)]);
+  const nav = pht.find((e) => e.target === "nav")!;
+  const edits = drugEdits(pht, g);
+  const scale = edits.find((x) => x.edit.kind === "scaleConductance" && x.edit.target === "na")!.edit.value;
+  const shift = edits.find((x) => x.edit.kind === "shiftGate")!.edit.value;
+  assert.ok(Math.abs(scale - 1 / (1 + nav.concentration / nav.restingKd!)) < 1e-12);
+  const expected =
+    -k * Math.log((1 + nav.concentration / nav.potency) / (1 + nav.concentration / nav.restingKd!));
+  assert.ok(Math.abs(shift - expected) < 1e-12);
+  assert.ok(shift < -3, `phenytoin at 15 mg/L shifts h by ${shift} mV`);
+  // Two blockers at one site: one combined edit whose shift is below the sum of the separate ones.
+  const both = targetEffects([
+    brainLevelFromPlasma("phenytoin", 15),
+    brainLevelFromPlasma("carbamazepine", 8),
+  ]);
+  const alone = (drug: string, c: number) =>
+    drugEdits(targetEffects([brainLevelFromPlasma(drug, c)]), g).find((x) => x.edit.kind === "shiftGate")!
+      .edit.value;
+  const combined = drugEdits(both, g).filter((x) => x.edit.kind === "shiftGate");
+  assert.equal(combined.length, 1);
+  assert.equal(combined[0].origin, "carbamazepine+phenytoin");
+  assert.ok(combined[0].edit.value < Math.min(alone("phenytoin", 15), alone("carbamazepine", 8)));
+  assert.ok(combined[0].edit.value > alone("phenytoin", 15) + alone("carbamazepine", 8));
+});
+
+test("drug edits compose with channel variants by the variants' rule (scales multiply, shifts add), in any order", () => {
+  const wb = wangBuzsakiInterneuron();
+  const effects = targetEffects([brainLevelFromPlasma("carbamazepine", 8)]);
+  const both = applyDrugs(wb, effects, "inhibitory", ["SCN1A-LoF"]);
+  const drugOnly = applyDrugs(wb, effects, "inhibitory");
+  const variantOnly = applyVariants(wb, "inhibitory", ["SCN1A-LoF"]);
+  const g = (m: typeof wb) => channel(m, "na").conductance;
+  assert.ok(Math.abs(g(both) - (g(drugOnly) * g(variantOnly)) / g(wb)) < 1e-12);
+  assert.match(both.description, /SCN1A-LoF/);
+  assert.match(both.description, /carbamazepine/);
+  const reversed = applyDrugs(wb, [...effects].reverse(), "inhibitory", ["SCN1A-LoF"]);
+  assert.deepEqual(reversed, both);
+  // Retigabine opens M channels: a hyperpolarising shift of z, only in a model that has them.
+  const rtg = targetEffects([brainLevelFromPlasma("retigabine", 0.8)]);
+  const golomb = golombPyramidal();
+  const opened = applyDrugs(golomb, rtg, "excitatory");
+  assert.notDeepEqual(channel(opened, "km").gates, channel(golomb, "km").gates);
+  assert.deepEqual(applyDrugs(wb, rtg, "inhibitory").channels, wb.channels);
+  // GABA-A potentiation and SV2A act on synapses, composed with GABRG2 loss of function.
+  const clb = targetEffects([
+    brainLevelFromPlasma("clobazam", 0.27),
+    brainLevelFromPlasma("clobazam", 2, 1, "metabolite"),
+  ]);
+  const scales = synapticScalesWithDrugs(wb, clb, "inhibitory", ["GABRG2-LoF"]);
+  const clbOnly = synapticScalesWithDrugs(wb, clb, "inhibitory");
+  assert.ok(clbOnly.gabaA > 1.3);
+  assert.ok(Math.abs(scales.gabaA - clbOnly.gabaA * 0.65) < 1e-12);
+  const lev = synapticScalesWithDrugs(
+    wb,
+    targetEffects([brainLevelFromPlasma("levetiracetam", 20)]),
+    "excitatory",
+  );
+  assert.ok(lev.ampa < 1 && lev.gabaA === lev.ampa);
+});
+
+test("interim network mapping: anti-seizure drugs lower x0; gain, offset and weight overrides act as stated", () => {
+  const cbz = targetEffects([brainLevelFromPlasma("carbamazepine", 8)]);
+  const base = networkExcitabilityShift(cbz);
+  assert.ok(base.x0Shift < 0);
+  assert.ok(Math.abs(networkExcitabilityShift(cbz, { gain: 0.5 }).x0Shift - base.x0Shift / 2) < 1e-15);
+  assert.ok(Math.abs(networkExcitabilityShift(cbz, { offset: 0.2 }).x0Shift - (base.x0Shift + 0.2)) < 1e-15);
+  assert.ok(networkExcitabilityShift(cbz, { weights: { nav: -0.3 } }).x0Shift > 0);
+  assert.equal(networkExcitabilityShift([]).x0Shift, 0);
+  assert.throws(() => networkExcitabilityShift(cbz, { gain: -1 }), /gain/);
+});
+
+test("carbamazepine's catalogue affinities reproduce the measured shift of fast inactivation at 250 µM (Hebeisen 2015)", () => {
+  // 250 µM carbamazepine shifted V½ of fast inactivation by 12.0 mV in N1E-115 cells (checked
+  // abstract). Their slope factor is not in the abstract; with the models' h slopes (5–8 mV) the
+  // modulated-receptor prediction must land within a few mV of it.
+  const cbz = targetEffects([
+    { drug: "carbamazepine", species: "parent", unboundMgPerL: (250 * 236.27) / 1000 },
+  ]);
+  for (const model of [golombPyramidal(), wangBuzsakiInterneuron()]) {
+    const shift = drugEdits(cbz, model).find((x) => x.edit.kind === "shiftGate")!.edit.value;
+    assert.ok(shift < -8 && shift > -18, `${model.name}: ${shift} mV`);
+  }
+});
