@@ -143,12 +143,6 @@ export interface MicrocircuitOptions {
     readonly excitatory?: Readonly<Record<string, number>>;
     readonly inhibitory?: Readonly<Record<string, number>>;
   };
-  /**
-   * Tonic current density (µA/cm², positive = depolarising) injected into every cell of each
-   * population; default 0. Lets modulators that act as a steady current (e.g. a transmitter-gated
-   * K conductance near rest) be applied from outside.
-   */
-  readonly biasCurrent?: { readonly excitatory?: number; readonly inhibitory?: number };
   /** Width of the population-rate bins (ms); default 1. */
   readonly binMs?: number;
   readonly kernel?: KernelChoice;
@@ -285,10 +279,6 @@ export function buildMicrocircuit(options: MicrocircuitOptions): {
     });
     network.addStimulus(drive);
     drives.push(drive);
-    const bias = (name === "E" ? options.biasCurrent?.excitatory : options.biasCurrent?.inhibitory) ?? 0;
-    if (!Number.isFinite(bias) || Math.abs(bias) > 100)
-      throw new RangeError(`biasCurrent of ${name} = ${bias} µA/cm² outside [-100, 100]`);
-    if (bias !== 0) pop.setBiasDensity(bias);
     // Spread initial potentials over 10 mV below rest so that the cells do not start in lockstep.
     const rng = RandomStream.for(seed, `microcircuit/initial/${name}`);
     const rest = pop.model.initialPotential;
