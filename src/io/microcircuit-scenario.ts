@@ -8,6 +8,11 @@ import { z } from "zod";
 import { MICROCIRCUIT_PARAMETERS } from "../engines/cell/microcircuit.js";
 import type { ParameterSpec } from "../engines/parameters.js";
 import { findVariant } from "../pathophysiology/variants.js";
+import {
+  microcircuitMedicationProblems,
+  microcircuitMedicationSchema,
+  resistanceSchema,
+} from "./medication-scenario.js";
 
 /** A number field bounded and described by a parameter table entry. */
 function fromTable(spec: ParameterSpec, integer = false) {
@@ -51,6 +56,12 @@ export const microcircuitScenarioSchema = z.strictObject({
     .max(20)
     .default(1)
     .describe("factor on the pyramidal cells' persistent Na conductance (default 0.2 mS/cm², Golomb 2006)"),
+  medication: microcircuitMedicationSchema.optional(),
+  resistance: resistanceSchema
+    .optional()
+    .describe(
+      "drug-resistance settings acting on the cells: transporter, target, geneVariant (added to variants), pharmacokinetic",
+    ),
   drive: z
     .strictObject({
       rateE: fromTable(P.driveRateE),
@@ -106,6 +117,7 @@ export function microcircuitProblems(scenario: MicrocircuitScenario): string[] {
       problems.push(`variants[${k}] = "${name}": ${(err as Error).message}`);
     }
   });
+  problems.push(...microcircuitMedicationProblems(scenario.medication, scenario.resistance));
   const sim = scenario.simulation;
   if (sim.transient >= sim.duration) {
     problems.push(

@@ -6,6 +6,11 @@
  * (synapticScales); `gabaAScale` multiplies the GABA-A factor onto pyramidal cells; `inapScale`
  * scales the pyramidal "nap" channel. Events are detected on the pyramidal population rate after
  * the transient (observe/population-events.ts).
+ *
+ * Medication (`medication`, `resistance`): pipeline/medication.ts turns the regimen into brain
+ * levels at steady state (or takes the given brain levels), occupancies and cell edits composed
+ * with the variants; `resistance.geneVariant` adds variants, `transporter`, `target` and
+ * `pharmacokinetic` act on the levels and potencies.
  */
 import { scaleConductance } from "../engines/cell/channels.js";
 import { runMicrocircuit, type MicrocircuitResult } from "../engines/cell/microcircuit.js";
@@ -14,6 +19,21 @@ import type { NeuronModel } from "../engines/cell/population.js";
 import type { MicrocircuitScenario } from "../io/microcircuit-scenario.js";
 import { applyVariants, findVariant, synapticScales } from "../pathophysiology/variants.js";
 import { detectPopulationEvents, type PopulationEvent } from "../observe/population-events.js";
+import { findDrug, type Species } from "../pharmacology/catalogue.js";
+import type { BrainLevel, TargetEffect } from "../pharmacology/pharmacodynamics.js";
+import { defaultHorizonDays } from "../pharmacology/pk.js";
+import type { RegimenEntry } from "../pharmacology/regimen.js";
+import type { ResistanceProfile } from "../pharmacology/resistance.js";
+import {
+  brainLevelsOf,
+  drugLevelReport,
+  medicatedCells,
+  medicationEffects,
+  simulateMedication,
+  windowLevels,
+  type AppliedEdit,
+  type DrugLevelReport,
+} from "./medication.js";
 
 export interface MicrocircuitRun {
   readonly scenario: MicrocircuitScenario;
@@ -26,6 +46,68 @@ export interface MicrocircuitRun {
   readonly eventThreshold: number;
   readonly excitatoryModel: NeuronModel;
   readonly inhibitoryModel: NeuronModel;
+  /** Medication levels, occupancies and edits (null without `medication`). */
+  readonly medication: MicrocircuitMedicationResult | null;
+}
+
+export interface MicrocircuitMedicationResult {
+  readonly drugs: Record<string, DrugLevelReport>;
+  readonly effects: TargetEffect[];
+  readonly edits: AppliedEdit[];
+  readonly serotonergicTone: number;
+  /** Days simulated by the PK (0 when every level was given directly). */
+  readonly pkDays: number;
+}
+
+/** Receptors of each microcircuit population (engines/cell/microcircuit.ts). */
+const RECEPTORS_ON = {
+  excitatory: ["ampa", "nmda", "gabaA", "gabaB"],
+  inhibitory: ["ampa", "nmda", "gabaA"],
+};
+
+/**
+ * Brain levels of a microcircuit's medication: regimen drugs simulated together (interactions
+ * act) for long enough to reach steady state, each started `days` before the end, levels averaged
+ * over the last max(24 h, longest interval); given levels taken as they are.
+ */
+export function microcircuitLevels(scenario: MicrocircuitScenario, seed: number) {
+  const m = scenario.medication!;
+  const resistance = (scenario.resistance ?? {}) as ResistanceProfile;
+  const reports: Record<string, DrugLevelReport> = {};
+  const brain: BrainLevel[] = [];
+  let pkDays = 0;
+  let perDrug: ReturnType<typeof windowLevels> = [];
+  if (m.regimen.length > 0) {
+    const plain: RegimenEntry[] = m.regimen.map((e) => ({
+      drug: e.drug,
+      dose: e.doseMg,
+      every: e.everyHours,
+    }));
+    pkDays = Math.max(...m.regimen.map((e) => e.days ?? defaultHorizonDays(plain)));
+    const entries = m.regimen.map((e, i) => ({ ...plain[i], start: (pkDays - (e.days ?? pkDays)) * 24 }));
+    const run = simulateMedication(entries, m.weightKg, resistance, seed, pkDays * 24);
+    const window = Math.max(24, ...m.regimen.map((e) => e.everyHours));
+    perDrug = windowLevels(run, pkDays * 24 - window, pkDays * 24);
+    brain.push(...brainLevelsOf(perDrug));
+  }
+  for (const [name, value] of Object.entries(m.brainUnbound)) {
+    const drug = findDrug(name);
+    const given: [Species, number | undefined][] =
+      typeof value === "number"
+        ? [[drug.reportedSpecies, value]]
+        : [
+            ["parent", value.parent],
+            ["metabolite", value.metabolite],
+          ];
+    for (const [species, level] of given)
+      if (level !== undefined) brain.push({ drug: drug.id, species, unboundMgPerL: level });
+  }
+  const effects = medicationEffects(brain, resistance);
+  for (const id of [...new Set(brain.map((b) => b.drug))].sort()) {
+    const species = perDrug.find((d) => d.drug === id)?.species ?? null;
+    reports[id] = drugLevelReport(id, species, brain, effects, m.weightKg);
+  }
+  return { reports, effects, pkDays };
 }
 
 /** The pyramidal model with its persistent Na conductance × factor. */
@@ -45,14 +127,47 @@ export function runMicrocircuitScenario(
   options: { seed?: number } = {},
 ): MicrocircuitRun {
   const seed = options.seed ?? scenario.seed;
-  const variants = scenario.variants.map((v) => findVariant(v).id);
-  const excitatoryModel = withPersistentSodium(
-    applyVariants(golombPyramidal(), "excitatory", variants),
-    scenario.inapScale,
-  );
-  const inhibitoryModel = applyVariants(wangBuzsakiInterneuron(), "inhibitory", variants);
-  const onE = synapticScales("excitatory", variants);
-  const onI = synapticScales("inhibitory", variants);
+  const variants = [
+    ...new Set(
+      [...scenario.variants, ...(scenario.resistance?.geneVariant?.variants ?? [])].map(
+        (v) => findVariant(v).id,
+      ),
+    ),
+  ];
+  let excitatoryModel: NeuronModel;
+  let inhibitoryModel: NeuronModel;
+  let onE: Record<string, number>;
+  let onI: Record<string, number>;
+  let bias = { excitatory: 0, inhibitory: 0 };
+  let medication: MicrocircuitMedicationResult | null = null;
+  if (scenario.medication === undefined) {
+    excitatoryModel = applyVariants(golombPyramidal(), "excitatory", variants);
+    inhibitoryModel = applyVariants(wangBuzsakiInterneuron(), "inhibitory", variants);
+    onE = synapticScales("excitatory", variants);
+    onI = synapticScales("inhibitory", variants);
+  } else {
+    const levels = microcircuitLevels(scenario, seed);
+    const cells = medicatedCells(
+      golombPyramidal(),
+      wangBuzsakiInterneuron(),
+      levels.effects,
+      variants,
+      RECEPTORS_ON,
+    );
+    excitatoryModel = cells.excitatoryModel;
+    inhibitoryModel = cells.inhibitoryModel;
+    onE = cells.onExcitatory;
+    onI = cells.onInhibitory;
+    bias = { excitatory: cells.biasExcitatory, inhibitory: cells.biasInhibitory };
+    medication = {
+      drugs: levels.reports,
+      effects: levels.effects,
+      edits: cells.edits,
+      serotonergicTone: cells.serotonergicTone,
+      pkDays: levels.pkDays,
+    };
+  }
+  excitatoryModel = withPersistentSodium(excitatoryModel, scenario.inapScale);
   const sim = scenario.simulation;
   const result = runMicrocircuit({
     seed,
@@ -71,6 +186,7 @@ export function runMicrocircuitScenario(
       excitatory: { ...onE, gabaA: (onE.gabaA ?? 1) * scenario.gabaAScale },
       inhibitory: onI,
     },
+    biasCurrent: bias,
     binMs: 1,
   });
   const skip = Math.round(sim.transient / result.binMs);
@@ -99,6 +215,7 @@ export function runMicrocircuitScenario(
     eventThreshold: detected.threshold,
     excitatoryModel,
     inhibitoryModel,
+    medication,
   };
 }
 
@@ -131,6 +248,17 @@ export function summariseMicrocircuitRun(run: MicrocircuitRun) {
       meanRateHz: round(e.meanRate),
     })),
     models: { excitatory: run.excitatoryModel.description, inhibitory: run.inhibitoryModel.description },
+    ...(run.medication === null
+      ? {}
+      : {
+          /** Per drug: brain level, occupancies; the parameter edits applied to each population. */
+          medication: {
+            drugs: run.medication.drugs,
+            serotonergicTone: round(run.medication.serotonergicTone),
+            pkDays: run.medication.pkDays,
+            edits: run.medication.edits,
+          },
+        }),
   };
 }
 
