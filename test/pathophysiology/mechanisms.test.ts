@@ -251,3 +251,30 @@ test("Wendling scenarios: the mechanisms scale the affected regions' gains A, B,
   assert.ok(gains.A / gains.B > 1 && gains.A / gains.G > 1);
   assert.deepEqual([other.parameters.A, other.parameters.B, other.parameters.G], [5, 50, 15]);
 });
+
+test("closed loop in a patient: a more excitable EZ has more seizures and so more inflammation", () => {
+  const inflamed = (x0: number) => {
+    const map = excitabilityMap(connectome, { ...hypothesis, x0: { ...hypothesis.x0, epileptogenic: x0 } });
+    return applyMechanisms(
+      {
+        ...NONE,
+        inflammation: {
+          insult: { target: "B", amplitude: 0.02, days: 7 },
+          daysSinceOnset: 120,
+          seizureFeedback: "propensity",
+        },
+      },
+      {
+        connectome,
+        epileptogenicZone: hypothesis.epileptogenicZone,
+        x0: map.x0,
+        zones: map.zones,
+        calibration,
+        table,
+      },
+    ).inflammation!;
+  };
+  const calm = inflamed(-2.7);
+  const excitable = inflamed(-2.2);
+  assert.ok(excitable.I > 2 * calm.I && excitable.pgp > calm.pgp, `I ${calm.I} vs ${excitable.I}`);
+});
