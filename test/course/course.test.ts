@@ -22,6 +22,8 @@ import type { Schedule } from "../../src/course/policy.js";
 import { VARIANTS } from "../../src/pathophysiology/variants.js";
 import type { PatientFacts } from "../../src/course/types.js";
 import { runTrial, type TrialSpec } from "../../src/course/trial.js";
+import { COURSE_DRUGS } from "../../src/course/drugs.js";
+import { DRUGS, findDrug } from "../../src/pharmacology/catalogue.js";
 
 function meanVar(xs: ArrayLike<number>): [number, number] {
   let m = 0;
@@ -379,4 +381,10 @@ test("Dravet: lamotrigine aggravates most patients (Guerrini et al. 1998); fenfl
   assert.ok(high.medianPercentChange <= -60, `0.7 mg/kg/day: ${high.medianPercentChange}`);
   assert.ok(low.medianPercentChange < placebo.medianPercentChange, `0.2: ${low.medianPercentChange}`);
   assert.ok(high.medianPercentChange < low.medianPercentChange - 20);
+});
+
+test("the course's drugs are the pharmacology catalogue's 20 drugs, with its P-gp substrate status", () => {
+  assert.deepEqual(COURSE_DRUGS.map((d) => d.name).sort(), DRUGS.map((d) => d.name).sort());
+  for (const d of COURSE_DRUGS)
+    assert.equal(d.transporterSubstrate, findDrug(d.name).brain.pgpSubstrate ? 1 : 0);
 });
