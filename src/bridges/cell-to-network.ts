@@ -30,7 +30,7 @@
  * src/bridges/generated/cell-to-network-calibration.ts with a fingerprint of everything they
  * depend on (test/bridges/cell-to-network.test.ts fails when it is stale). Several variants of
  * one patient compose by multiplying their single-variant factors (an approximation: cell metrics
- * are not exactly multiplicative); `measureCellExcitability` computes any combination, or any
+ * are not exactly multiplicative); `editedCellsEffects` measures any combination, or any
  * drug-modified model, exactly.
  *
  * Limitations: CACNA1H acts on thalamocortical cells, which neither model is, so it has no
@@ -38,14 +38,9 @@
  * drive is not reduced by halving gNa).
  */
 import { fICurve, rheobase, type ClampOptions } from "../engines/cell/analysis.js";
-import {
-  GOLOMB_PYRAMIDAL_PARAMETERS,
-  golombPyramidal,
-  WANG_BUZSAKI_NEURON_PARAMETERS,
-  wangBuzsakiInterneuron,
-} from "../engines/cell/models.js";
+import { golombPyramidal, wangBuzsakiInterneuron } from "../engines/cell/models.js";
 import type { NeuronModel } from "../engines/cell/population.js";
-import { defaultsOf } from "../engines/parameters.js";
+import { fitLine } from "../numerics/statistics.js";
 import { effects, logExcitationInhibition, type CircuitEffects } from "../pathophysiology/effects.js";
 import { applyVariants, findVariant, synapticScales, VARIANTS } from "../pathophysiology/variants.js";
 
@@ -101,16 +96,7 @@ export function measureCell(model: NeuronModel): CellMetrics {
   }).current;
   const currents = s.gainOffsets.map((d) => rh + d);
   const curve = fICurve(model, currents, s.clamp);
-  const n = currents.length;
-  const mx = currents.reduce((a, b) => a + b, 0) / n;
-  const my = Array.from(curve.rate).reduce((a, b) => a + b, 0) / n;
-  let sxy = 0,
-    sxx = 0;
-  for (let k = 0; k < n; k++) {
-    sxy += (currents[k] - mx) * (curve.rate[k] - my);
-    sxx += (currents[k] - mx) ** 2;
-  }
-  return { rheobase: rh, gain: sxy / sxx };
+  return { rheobase: rh, gain: fitLine(currents, curve.rate).slope };
 }
 
 /** The excitability factor sqrt((I_rh0 / I_rh) (g / g0)) of a cell relative to its baseline. */
@@ -130,37 +116,52 @@ export function kappa(): number {
   return (s.x0Threshold - s.x0Healthy) / anchorEI;
 }
 
-/** Excitability factors of both cell classes for edited models (variants, drugs), measured now. */
-export function measureCellExcitability(
-  excitatory: NeuronModel,
-  inhibitory: NeuronModel,
+/**
+ * Circuit effects of edited cell models, measured now: variants, drugs (src/pharmacology
+ * cell-effects applyDrugs) or both. `null` for a cell class means unchanged (not measured).
+ * `synaptic` holds receptor factors onto principal cells (e.g. synapticScalesWithDrugs).
+ */
+export function editedCellsEffects(
+  excitatory: NeuronModel | null,
+  inhibitory: NeuronModel | null,
+  synaptic: Partial<Record<"ampa" | "nmda" | "gabaA", number>>,
   baseline: CellCalibration["baseline"],
-): { excitatory: CellMetrics; inhibitory: CellMetrics; excitatoryFactor: number; inhibitoryFactor: number } {
-  const e = measureCell(excitatory);
-  const i = measureCell(inhibitory);
+): { effects: CircuitEffects; excitatory: CellMetrics; inhibitory: CellMetrics } {
+  const e = excitatory === null ? baseline.excitatory : measureCell(excitatory);
+  const i = inhibitory === null ? baseline.inhibitory : measureCell(inhibitory);
+  const gabaA = synaptic.gabaA ?? 1;
   return {
     excitatory: e,
     inhibitory: i,
-    excitatoryFactor: excitabilityFactor(e, baseline.excitatory),
-    inhibitoryFactor: excitabilityFactor(i, baseline.inhibitory),
+    effects: effects({
+      intrinsicExcitability: excitabilityFactor(e, baseline.excitatory),
+      interneuronExcitability: excitabilityFactor(i, baseline.inhibitory),
+      ampa: synaptic.ampa ?? 1,
+      nmda: synaptic.nmda ?? 1,
+      gabaAFast: gabaA,
+      gabaASlow: gabaA,
+    }),
   };
 }
 
 function calibrateVariant(id: string, baseline: CellCalibration["baseline"], k: number): VariantCalibration {
-  const measured = measureCellExcitability(
+  const gabaA = synapticScales("excitatory", [id]).gabaA ?? 1;
+  const measured = editedCellsEffects(
     applyVariants(golombPyramidal(), "excitatory", [id]),
     applyVariants(wangBuzsakiInterneuron(), "inhibitory", [id]),
+    { gabaA },
     baseline,
   );
-  const gabaA = synapticScales("excitatory", [id]).gabaA ?? 1;
-  const e = effects({
-    intrinsicExcitability: measured.excitatoryFactor,
-    interneuronExcitability: measured.inhibitoryFactor,
-    gabaAFast: gabaA,
-    gabaASlow: gabaA,
-  });
-  const logEI = logExcitationInhibition(e);
-  return { ...measured, gabaA, logEI, deltaX0: k * logEI };
+  const logEI = logExcitationInhibition(measured.effects);
+  return {
+    excitatory: measured.excitatory,
+    inhibitory: measured.inhibitory,
+    excitatoryFactor: measured.effects.intrinsicExcitability,
+    inhibitoryFactor: measured.effects.interneuronExcitability,
+    gabaA,
+    logEI,
+    deltaX0: k * logEI,
+  };
 }
 
 /** The whole calibration (tens of seconds of CPU): baseline cells and every catalogue variant. */
@@ -189,20 +190,13 @@ export function recomputeVariant(id: string, calibration: CellCalibration): Vari
 
 /** Everything the calibration depends on, canonically (hashed into its fingerprint). */
 export function cellBridgeSpec(): string {
+  // Channels are data (rate forms with their constants), so the whole cell models are hashed.
   return JSON.stringify({
     method: CELL_BRIDGE_METHOD_VERSION,
     settings: CELL_BRIDGE_SETTINGS,
     variants: VARIANTS,
-    excitatory: {
-      name: "golombPyramidal",
-      parameters: defaultsOf(GOLOMB_PYRAMIDAL_PARAMETERS),
-      channels: golombPyramidal().channels.map((c) => c.name),
-    },
-    inhibitory: {
-      name: "wangBuzsakiInterneuron",
-      parameters: defaultsOf(WANG_BUZSAKI_NEURON_PARAMETERS),
-      channels: wangBuzsakiInterneuron().channels.map((c) => c.name),
-    },
+    excitatory: golombPyramidal(),
+    inhibitory: wangBuzsakiInterneuron(),
   });
 }
 

@@ -49,6 +49,7 @@ import {
 } from "../engines/network/epileptor.js";
 import { defaultsOf } from "../engines/parameters.js";
 import { simulateNetwork } from "../engines/network/simulate.js";
+import { fitLine, median } from "../numerics/statistics.js";
 import { detectSeizuresFromStates } from "../observe/seizures.js";
 
 /** Bump when the method (not only the settings) changes, so that the fingerprint goes stale. */
@@ -228,28 +229,6 @@ export function isotonic(values: readonly number[]): number[] {
     }
   }
   return blocks.flatMap((b) => new Array<number>(b.count).fill(b.sum / b.count));
-}
-
-function median(xs: number[]): number {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-/** Least-squares line through (x, y). */
-function fitLine(x: readonly number[], y: readonly number[]): { intercept: number; slope: number } {
-  const n = x.length;
-  const mx = x.reduce((a, b) => a + b, 0) / n;
-  const my = y.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0,
-    sxx = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (x[i] - mx) * (y[i] - my);
-    sxx += (x[i] - mx) ** 2;
-  }
-  const slope = sxy / sxx;
-  return { intercept: my - slope * mx, slope };
 }
 
 /**

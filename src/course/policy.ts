@@ -4,11 +4,16 @@
  *
  * - First drug and the order of later drugs per syndrome (`drugs`), skipping drugs already
  *   tried and drugs restricted to another etiology (everolimus: TSC only).
- * - Titration: linear from the first dose to the target over the drug's titration days.
+ * - Titration: linear from the first dose to `initialDoseFraction` × the usual target dose over
+ *   the drug's titration days.
  * - Clinic reviews every `reviewIntervalDays`. A reported seizure after the newest drug reached
- *   its dose and `stabilisationDays` passed counts against the schedule: the first time the
- *   dose is raised to the drug's maximum (over `escalationDays`) if `escalate`; otherwise the
- *   schedule has failed for lack of efficacy.
+ *   its dose and `stabilisationDays` passed counts against the schedule: while the drug is below
+ *   its maximal dose (and `escalate`), the dose goes up by `escalationStep` × target (over
+ *   `escalationDays`), one step per review with seizures; at the maximal (or highest tolerated)
+ *   dose the schedule has failed for lack of efficacy. Stepwise dose increases in response to
+ *   seizures, rather than an immediate jump to the maximum, are how the Glasgow clinic reached
+ *   the modest doses at which most responders were controlled (Kwan & Brodie 2001, Lancet
+ *   357:216; UNVERIFIED detail).
  * - Intolerable adverse effects: each (patient, drug) has a dose fraction at which they appear,
  *   P(threshold ≤ f) = p_d · f^1.5 with p_d the drug's withdrawal probability at the target dose
  *   (drugs.ts) times the patient's adverse-effect susceptibility. Below or at the target dose
@@ -34,6 +39,10 @@ export interface TreatmentPolicy {
   readonly stabilisationDays: number;
   readonly escalate: boolean;
   readonly escalationDays: number;
+  /** Size of one dose increase, as a fraction of the target dose. */
+  readonly escalationStep: number;
+  /** First maintenance dose aimed at, as a fraction of the usual target dose ("start low"). */
+  readonly initialDoseFraction: number;
   readonly maxMonotherapies: number;
   readonly maxSchedules: number;
   /** null: never refer. */
@@ -86,6 +95,8 @@ export const DEFAULT_POLICY: TreatmentPolicy = {
   stabilisationDays: 14,
   escalate: true,
   escalationDays: 28,
+  escalationStep: 0.5,
+  initialDoseFraction: 0.5,
   maxMonotherapies: 3,
   maxSchedules: 6,
   referralAfterFailures: 2,
@@ -101,7 +112,7 @@ export interface Schedule {
   readonly startDay: number;
   /** Day the newest drug reached its target dose; null if it never did. */
   targetDay: number | null;
-  /** Day the dose was raised towards the maximum; null if never. */
+  /** Day of the first dose increase above the target; null if never. */
   escalationDay: number | null;
   /** Highest dose fraction of the newest drug (1 = target). */
   maxDoseFraction: number;
@@ -134,6 +145,8 @@ export class PolicyState {
   private monotherapies = 0;
   private failures = 0;
   private countFromDay = Number.POSITIVE_INFINITY;
+  /** The newest drug has reached the first dose the policy aims at. */
+  private goalReached = false;
   private seizuresCounted = 0;
   private nextReview = 0;
   private readonly adverseStream: RandomStream;
@@ -177,7 +190,7 @@ export class PolicyState {
       spec,
       exposure,
       intolerableAt: Math.pow(u / p, 1 / 1.5),
-      goal: 1,
+      goal: this.policy.initialDoseFraction,
       rampFrom: 0,
       rampStartDay: day,
       rampDays: spec.titrationDays,
@@ -207,6 +220,7 @@ export class PolicyState {
       intolerantDrug: null,
     });
     this.countFromDay = Number.POSITIVE_INFINITY;
+    this.goalReached = false;
     this.seizuresCounted = 0;
     this.nextReview = day + this.policy.reviewIntervalDays;
   }
@@ -295,8 +309,9 @@ export class PolicyState {
     const newest = this.active[this.active.length - 1];
     if (s !== undefined) {
       s.maxDoseFraction = Math.max(s.maxDoseFraction, newest.exposure.doseFraction);
-      if (s.targetDay === null && newest.exposure.doseFraction >= 1) {
-        s.targetDay = day;
+      if (s.targetDay === null && newest.exposure.doseFraction >= 1 - 1e-9) s.targetDay = day;
+      if (!this.goalReached && newest.exposure.doseFraction >= newest.goal - 1e-9) {
+        this.goalReached = true;
         this.countFromDay = day + this.policy.stabilisationDays;
       }
     }
@@ -317,13 +332,12 @@ export class PolicyState {
     if (
       this.policy.escalate &&
       s !== undefined &&
-      s.escalationDay === null &&
       !newest.capped &&
-      newest.spec.maxDoseFraction > 1
+      newest.goal < newest.spec.maxDoseFraction
     ) {
-      s.escalationDay = day;
+      s.escalationDay ??= day;
       newest.rampFrom = newest.exposure.doseFraction;
-      newest.goal = newest.spec.maxDoseFraction;
+      newest.goal = Math.min(newest.spec.maxDoseFraction, newest.goal + this.policy.escalationStep);
       newest.rampStartDay = day;
       newest.rampDays = this.policy.escalationDays;
       this.countFromDay = day + this.policy.escalationDays + this.policy.stabilisationDays;

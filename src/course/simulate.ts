@@ -24,8 +24,15 @@
 import { RandomStream } from "../numerics/random.js";
 import { gammaVariate, poissonVariate } from "../numerics/variates.js";
 import { PolicyState, type Schedule, type TreatmentPolicy } from "./policy.js";
-import { ParametricPropensity } from "./propensity.js";
-import type { CourseHooks, CoursePatient, PatientFacts, PropensityModel, TreatmentEffect } from "./types.js";
+import type { ParametricPropensity } from "./propensity.js";
+import type {
+  CourseHooks,
+  CoursePatient,
+  DrugExposure,
+  PatientFacts,
+  PropensityModel,
+  TreatmentEffect,
+} from "./types.js";
 
 export interface CourseSettings {
   /** Days of follow-up from the first day of treatment. */
@@ -116,6 +123,72 @@ class SeizureRecord {
   }
 }
 
+/**
+ * The daily seizure draw of one patient: its streams, its slow state and the gamma–Poisson
+ * count with clustering and hooks. Shared by the course and by trial / diary simulations.
+ */
+export class DailySeizureProcess {
+  readonly patient: CoursePatient;
+  private readonly seizureStream: RandomStream;
+  private readonly diaryStream: RandomStream;
+  private readonly shape: number;
+  private readonly clusterDecay: number;
+
+  constructor(
+    facts: PatientFacts,
+    private readonly models: CourseModels,
+    seed: number,
+    path: string,
+    private readonly reportingProbability: number,
+  ) {
+    const base = `${path}/patient/${facts.id}`;
+    this.patient = {
+      facts,
+      propensityStream: RandomStream.for(seed, `${base}/propensity`),
+      slowActivity: 0,
+      inflammationDrive: 0,
+      clusterDrive: 0,
+      remitting: 0,
+    };
+    models.propensity.initialise?.(this.patient);
+    this.seizureStream = RandomStream.for(seed, `${base}/seizures`);
+    this.diaryStream = RandomStream.for(seed, `${base}/diary`);
+    this.shape = models.dailyDispersion > 0 ? 1 / models.dailyDispersion : 0;
+    this.clusterDecay = Math.exp(-1 / models.clusterDays);
+  }
+
+  /** True seizures on `day` at expected rate `rate` (before clustering); updates the state. */
+  draw(day: number, rate: number): number {
+    if (!Number.isFinite(rate) || rate < 0)
+      throw new RangeError(
+        `patient ${this.patient.facts.id}: seizure rate ${rate} on day ${day} is not finite`,
+      );
+    const k = this.shape;
+    const mean = k > 0 ? (rate * gammaVariate(this.seizureStream, k)) / k : rate;
+    const n = Math.min(65535, poissonVariate(this.seizureStream, mean * (1 + this.patient.clusterDrive)));
+    const p = this.patient;
+    p.clusterDrive = p.clusterDrive * this.clusterDecay + (n > 0 ? this.models.clusterGain : 0);
+    const hook = this.models.hooks?.onSeizure;
+    if (n > 0 && hook !== undefined) for (let i = 0; i < n; i++) hook(p, day);
+    return n;
+  }
+
+  /** The seizure that defines onset, added to those drawn on `day` (`drawn` of them). */
+  addOnsetSeizure(day: number, drawn: number): void {
+    const p = this.patient;
+    if (drawn === 0) p.clusterDrive += this.models.clusterGain;
+    this.models.hooks?.onSeizure?.(p, day);
+  }
+
+  /** How many of `n` seizures the diary records. */
+  report(n: number): number {
+    if (this.reportingProbability >= 1 || n === 0) return n;
+    let r = 0;
+    for (let i = 0; i < n; i++) if (this.diaryStream.uniform() < this.reportingProbability) r++;
+    return r;
+  }
+}
+
 /** Simulate one patient's course. */
 export function simulateCourse(
   facts: PatientFacts,
@@ -125,47 +198,20 @@ export function simulateCourse(
   seed: number,
   path: string,
 ): CourseHistory {
-  const base = `${path}/patient/${facts.id}`;
-  const patient: CoursePatient = {
-    facts,
-    propensityStream: RandomStream.for(seed, `${base}/propensity`),
-    slowActivity: 0,
-    inflammationDrive: 0,
-    clusterDrive: 0,
-  };
-  if (models.propensity instanceof ParametricPropensity)
-    patient.slowActivity = models.propensity.initialActivity(patient);
-  const seizureStream = RandomStream.for(seed, `${base}/seizures`);
-  const diaryStream = RandomStream.for(seed, `${base}/diary`);
-  const delayStream = RandomStream.for(seed, `${base}/diagnosis`);
-  const k = models.dailyDispersion > 0 ? 1 / models.dailyDispersion : 0;
-  const clusterDecay = Math.exp(-1 / models.clusterDays);
-  const pReport = settings.reportingProbability;
+  const process = new DailySeizureProcess(facts, models, seed, path, settings.reportingProbability);
+  const patient = process.patient;
+  const delayStream = RandomStream.for(seed, `${path}/patient/${facts.id}/diagnosis`);
   const record = new SeizureRecord();
 
-  const report = (n: number): number => {
-    if (pReport >= 1) return n;
-    let r = 0;
-    for (let i = 0; i < n; i++) if (diaryStream.uniform() < pReport) r++;
-    return r;
-  };
-  const draw = (rate: number): number => {
-    const mean = k > 0 ? (rate * gammaVariate(seizureStream, k)) / k : rate;
-    return poissonVariate(seizureStream, mean * (1 + patient.clusterDrive));
-  };
-  const afterSeizures = (day: number, n: number): void => {
-    patient.clusterDrive = patient.clusterDrive * clusterDecay + (n > 0 ? models.clusterGain : 0);
-    if (n > 0 && models.hooks?.onSeizure !== undefined)
-      for (let i = 0; i < n; i++) models.hooks.onSeizure(patient, day);
-  };
-
-  // Pre-treatment, in onset-relative days: onset has one seizure by definition.
+  // Pre-treatment, in onset-relative days: onset has one (reported) seizure by definition.
   const pre = new SeizureRecord();
-  let onsetCount = 1 + draw(models.propensity.ratePerDay(patient, 0));
-  onsetCount = Math.min(onsetCount, 65535);
-  pre.push(0, onsetCount, Math.max(1, report(onsetCount)));
-  afterSeizures(0, onsetCount);
-  let reportedSoFar = onsetCount;
+  const drawnAtOnset = process.draw(0, models.propensity.ratePerDay(patient, 0));
+  process.addOnsetSeizure(0, drawnAtOnset);
+  const onsetCount = Math.min(65535, 1 + drawnAtOnset);
+  const reportedAtOnset = 1 + process.report(drawnAtOnset);
+  pre.push(0, onsetCount, reportedAtOnset);
+  // Diagnosis follows the second seizure the patient (or a witness) notices.
+  let reportedSoFar = reportedAtOnset;
   let startDay = -1;
   const delay = Math.round(
     Math.exp(
@@ -173,12 +219,12 @@ export function simulateCourse(
     ),
   );
   for (let d = 1; d < settings.maxPreTreatmentDays; d++) {
-    const n = draw(models.propensity.ratePerDay(patient, d));
+    const n = process.draw(d, models.propensity.ratePerDay(patient, d));
     if (n > 0) {
-      pre.push(d, n, report(n));
-      reportedSoFar += n;
+      const reported = process.report(n);
+      pre.push(d, n, reported);
+      reportedSoFar += reported;
     }
-    afterSeizures(d, n);
     if (startDay < 0 && reportedSoFar >= 2) startDay = d + 1 + delay;
     if (startDay >= 0 && d + 1 >= startDay) break;
   }
@@ -203,12 +249,9 @@ export function simulateCourse(
     const rate =
       models.propensity.ratePerDay(patient, startDay + day) *
       models.treatment.respond(patient, state.exposures, day);
-    if (!Number.isFinite(rate) || rate < 0)
-      throw new RangeError(`patient ${facts.id}: seizure rate ${rate} on day ${day} is not finite`);
-    const n = draw(rate);
-    const reported = n > 0 ? report(n) : 0;
+    const n = process.draw(day, rate);
+    const reported = process.report(n);
     if (n > 0) record.push(day, n, reported);
-    afterSeizures(day, n);
     state.afterDay(day, reported);
   }
   state.finish(settings.followUpDays);
@@ -228,8 +271,8 @@ export function simulateCourse(
 }
 
 /**
- * A diary of `days` days for a patient under a fixed drug exposure function (none by default):
- * true and reported counts per day, from the patient's own streams. Used for natural-variability
+ * A diary of `days` days for a patient under a drug exposure function (none by default): true
+ * and reported counts per day, from the patient's own streams. Used for natural-variability
  * statistics and for trials (where the drugs change at randomisation).
  */
 export function simulateDiary(
@@ -239,42 +282,19 @@ export function simulateDiary(
   seed: number,
   path: string,
   reportingProbability = 1,
-  drugsOnDay?: (day: number) => readonly import("./types.js").DrugExposure[],
+  drugsOnDay?: (day: number) => readonly DrugExposure[],
 ): { trueCounts: Uint16Array; reportedCounts: Uint16Array } {
-  const base = `${path}/patient/${facts.id}`;
-  const patient: CoursePatient = {
-    facts,
-    propensityStream: RandomStream.for(seed, `${base}/propensity`),
-    slowActivity: 0,
-    inflammationDrive: 0,
-    clusterDrive: 0,
-  };
-  if (models.propensity instanceof ParametricPropensity)
-    patient.slowActivity = models.propensity.initialActivity(patient);
-  const seizureStream = RandomStream.for(seed, `${base}/seizures`);
-  const diaryStream = RandomStream.for(seed, `${base}/diary`);
-  const k = models.dailyDispersion > 0 ? 1 / models.dailyDispersion : 0;
-  const clusterDecay = Math.exp(-1 / models.clusterDays);
+  const process = new DailySeizureProcess(facts, models, seed, path, reportingProbability);
   const trueCounts = new Uint16Array(days);
   const reportedCounts = new Uint16Array(days);
   for (let day = 0; day < days; day++) {
-    let rate = models.propensity.ratePerDay(patient, day);
-    if (drugsOnDay !== undefined) {
-      const drugs = drugsOnDay(day);
-      if (drugs.length > 0) rate *= models.treatment.respond(patient, drugs, day);
-    }
-    const mean = k > 0 ? (rate * gammaVariate(seizureStream, k)) / k : rate;
-    const n = Math.min(65535, poissonVariate(seizureStream, mean * (1 + patient.clusterDrive)));
-    let reported = n;
-    if (reportingProbability < 1) {
-      reported = 0;
-      for (let i = 0; i < n; i++) if (diaryStream.uniform() < reportingProbability) reported++;
-    }
+    let rate = models.propensity.ratePerDay(process.patient, day);
+    const drugs = drugsOnDay?.(day);
+    if (drugs !== undefined && drugs.length > 0)
+      rate *= models.treatment.respond(process.patient, drugs, day);
+    const n = process.draw(day, rate);
     trueCounts[day] = n;
-    reportedCounts[day] = reported;
-    patient.clusterDrive = patient.clusterDrive * clusterDecay + (n > 0 ? models.clusterGain : 0);
-    if (n > 0 && models.hooks?.onSeizure !== undefined)
-      for (let i = 0; i < n; i++) models.hooks.onSeizure(patient, day);
+    reportedCounts[day] = process.report(n);
   }
   return { trueCounts, reportedCounts };
 }

@@ -31,7 +31,7 @@
  *   Pharmacol Rev 60:273 for the hypothesis). Lesion ordering hippocampal sclerosis / dysplasia >
  *   tumour / scar > none follows Semah et al. 1998 (Neurology 51:1256; values UNVERIFIED).
  * - transporter hypothesis: P-glycoprotein efflux lowers brain levels of substrates only
- *   (drugs.md §4; substrate status per drug from drugs.md §2, contested ones at 0.3–0.5).
+ *   (drugs.md §4; substrate status from the pharmacology catalogue, src/pharmacology/catalogue.ts).
  * - target hypothesis: loss of use-dependent Na-channel block by carbamazepine in granule cells
  *   of resistant hippocampal-sclerosis patients (Remy et al. 2003 Ann Neurol 53:469).
  * - inflammation: drugs.md §4 "inflammation-driven" and inflammation_modulation.md.
@@ -71,7 +71,7 @@ export const TREATMENT_PARAMETERS: ParameterTable<TreatmentParameter> = {
   potencyScale: parameter(
     "potencyScale",
     "D0: excitability reduction by a standard drug at target dose in a patient with no resistance, in units of the distance to threshold",
-    1.6,
+    1.15,
     "dimensionless",
     0,
     50,
@@ -134,7 +134,7 @@ export const TREATMENT_PARAMETERS: ParameterTable<TreatmentParameter> = {
   burdenWeight: parameter(
     "burdenWeight",
     "β_burden: resistance per e-fold of untreated seizure rate",
-    0.25,
+    0.5,
     "dimensionless",
     0,
     5,
@@ -205,8 +205,8 @@ export const TREATMENT_PARAMETERS: ParameterTable<TreatmentParameter> = {
   ),
 };
 
-/** Reference untreated rate for the burden term: one seizure per month. */
-const REFERENCE_RATE_PER_DAY = 1 / 30;
+/** Reference untreated rate for the burden term: three seizures per month, near the population median. */
+const REFERENCE_RATE_PER_DAY = 3 / 30;
 /** Half-effect dose fraction of the saturating dose response h(f). */
 const DOSE_HALF = 2;
 /** Aggravation size: log-normal, median ln(1.4), log-SD 0.8 (Guerrini et al. 1998, see above). */

@@ -76,6 +76,8 @@ export interface CoursePatient {
   inflammationDrive: number;
   /** Self-excitation carried from recent seizure days (clustering), dimensionless. */
   clusterDrive: number;
+  /** 1 while the disease is in a remitting phase, else 0 (propensity.ts). */
+  remitting: number;
 }
 
 /** One drug as currently taken. */
@@ -88,6 +90,8 @@ export interface DrugExposure {
 }
 
 export interface PropensityModel {
+  /** Set the patient's initial slow state (called once, before the first day). */
+  initialise?(patient: CoursePatient): void;
   /** Untreated expected seizures on `day` (called once per day in increasing order). */
   ratePerDay(patient: CoursePatient, day: number): number;
 }

@@ -39,6 +39,8 @@ const policySchema = z
     stabilisationDays: z.number().int().min(0).max(365).optional(),
     escalate: z.boolean().optional(),
     escalationDays: z.number().int().min(1).max(365).optional(),
+    escalationStep: z.number().min(0.05).max(5).optional(),
+    initialDoseFraction: z.number().min(0.1).max(3).optional(),
     maxMonotherapies: z.number().int().min(1).max(20).optional(),
     maxSchedules: z.number().int().min(1).max(30).optional(),
     referralAfterFailures: z.number().int().min(1).max(20).nullable().optional(),
@@ -88,7 +90,8 @@ export const trialScenarioSchema = z.strictObject({
   baselineDays: z.number().int().min(7).max(730).default(56),
   titrationDays: z.number().int().min(0).max(365).default(14),
   maintenanceDays: z.number().int().min(7).max(730).default(84),
-  minBaselineSeizures: z.number().int().min(0).max(10000).default(8),
+  // At least one: a percent change from a zero baseline is undefined.
+  minBaselineSeizures: z.number().int().min(1).max(10000).default(8),
   reportingProbability: z.number().min(0.01).max(1).default(1),
   maxScreenedPerPatient: z.number().int().min(1).max(1000).default(50),
   arms: z.array(armSchema).min(1).max(20),

@@ -162,6 +162,7 @@ export function renderNetworkOutputs(
       })),
       windows,
       activity: summary.activity,
+      mechanisms: { seizuresPerDay: summary.propensity.seizuresPerDay, breakdown: summary.breakdown },
       medication:
         run.medication === null
           ? undefined

@@ -6,12 +6,16 @@ import { EPILEPTOR_PARAMETERS, EPILEPTOR_REGIONAL } from "../engines/network/epi
 import { EPILEPTOR2D_PARAMETERS, EPILEPTOR2D_REGIONAL } from "../engines/network/epileptor2d.js";
 import { WENDLING_PARAMETERS, WENDLING_REGIONAL } from "../engines/network/wendling.js";
 import type { ParameterTable } from "../engines/parameters.js";
+import { PROPENSITY_PARAMETERS } from "../course/propensity.js";
+import { TREATMENT_PARAMETERS } from "../course/treatment-effect.js";
 
 export const PARAMETER_TABLES: {
   model: string;
   title: string;
   table: ParameterTable<string>;
   regional: readonly string[];
+  /** Where the parameters are set in a scenario, when not under `model.name`. */
+  where?: string;
 }[] = [
   {
     model: "epileptor",
@@ -31,6 +35,20 @@ export const PARAMETER_TABLES: {
     table: WENDLING_PARAMETERS,
     regional: WENDLING_REGIONAL,
   },
+  {
+    model: "course-propensity",
+    title: "Clinical course: seizure propensity",
+    table: PROPENSITY_PARAMETERS,
+    regional: [],
+    where: "`propensity:` of cohort and trial scenarios",
+  },
+  {
+    model: "course-treatment",
+    title: "Clinical course: interim drug response",
+    table: TREATMENT_PARAMETERS,
+    regional: [],
+    where: "`treatment:` of cohort and trial scenarios",
+  },
 ];
 
 const cell = (text: string) => text.replace(/\|/g, "\\|");
@@ -44,9 +62,9 @@ export function renderParameterMarkdown(): string {
     "the others are shared by the whole network. Ranges are inclusive and enforced by the scenario schema.",
     "",
   ];
-  for (const { model, title, table, regional } of PARAMETER_TABLES) {
+  for (const { model, title, table, regional, where } of PARAMETER_TABLES) {
     parts.push(
-      `## ${title} — \`model.name: ${model}\``,
+      `## ${title} — ${where ?? `\`model.name: ${model}\``}`,
       "",
       "| name | default | unit | allowed range | regional | meaning | source |",
       "|---|---|---|---|---|---|---|",

@@ -12,6 +12,8 @@ import { EPILEPTOR2D_PARAMETERS, EPILEPTOR2D_VARIABLES } from "../engines/networ
 import { WENDLING_PARAMETERS, WENDLING_REGIONAL, WENDLING_VARIABLES } from "../engines/network/wendling.js";
 import type { ParameterTable } from "../engines/parameters.js";
 import { SCHEMES } from "../numerics/integrators.js";
+import { LESION_IDS } from "../pathophysiology/lesions.js";
+import { findVariant } from "../pathophysiology/variants.js";
 import { microcircuitProblems, microcircuitScenarioSchema } from "./microcircuit-scenario.js";
 import { courseScenarioProblems, cohortScenarioSchema, trialScenarioSchema } from "./cohort-scenario.js";
 import { SCENARIO_SCHEMA_VERSION, ScenarioError } from "./scenario-error.js";
@@ -36,6 +38,70 @@ function parameterObject(table: ParameterTable<string>, only?: readonly string[]
 const regionList = z.array(z.string().min(1)).describe("region labels of the connectome");
 const label = z.string().min(1);
 
+const fraction = z.number().min(0).max(1);
+
+/** Patient mechanisms (src/pathophysiology/mechanisms.ts); each shifts regional x0 (Δx0 added). */
+const mechanismsSchema = z
+  .strictObject({
+    lesions: z
+      .array(
+        z.strictObject({
+          type: z.enum(LESION_IDS),
+          regions: regionList.min(1),
+          severity: fraction.default(1).describe("0 = no lesion, 1 = the catalogue's full alterations"),
+        }),
+      )
+      .default([])
+      .describe("structural lesions (src/pathophysiology/lesions.ts); several = multifocal"),
+    inflammation: z
+      .strictObject({
+        regions: regionList.optional().describe("inflamed regions (default: EZ and lesioned regions)"),
+        state: z
+          .strictObject({
+            I: z.number().min(0).max(2),
+            B: z.number().min(0).max(2),
+            D: fraction,
+            R: z.number().min(0).max(2),
+          })
+          .optional()
+          .describe("Batulin et al. 2022 state (inflammation, BBB damage, neuronal loss, remodelling)"),
+        insult: z
+          .strictObject({
+            target: z.enum(["I", "B", "D", "R"]).default("B"),
+            amplitude: z.number().min(0).max(5),
+            days: z.number().min(0).max(3650).default(7),
+          })
+          .optional()
+          .describe("an initial insult (e.g. BBB disruption 0.25 for 7 days), run for daysSinceOnset"),
+        daysSinceOnset: z.number().min(0).max(36500).default(365).describe("days simulated from the insult"),
+        treatment: z
+          .strictObject({
+            antiInflammatory: fraction.default(0).describe("IL-1 receptor blockade (anakinra), fraction"),
+            barrierRepair: fraction.default(0).describe("BBB repair (e.g. losartan), fraction"),
+            startDay: z.number().min(0).max(36500).default(0),
+            days: z.number().min(0).max(36500).default(36500),
+          })
+          .optional(),
+        seizureFeedback: z
+          .enum(["intrinsic", "propensity"])
+          .default("intrinsic")
+          .describe("seizure burden from the model's S(I, R) or from the patient's propensity (closed loop)"),
+      })
+      .optional()
+      .describe("neuroinflammation: give `state`, or an `insult` and/or lesions to run the model"),
+    neuromodulators: z
+      .strictObject({
+        serotonin: z.number().min(0.1).max(5).default(1).describe("serotonergic tone, 1 = normal"),
+        noradrenaline: z.number().min(0.1).max(5).default(1).describe("noradrenergic tone, 1 = normal"),
+      })
+      .optional(),
+    variants: z
+      .array(z.string().min(1))
+      .default([])
+      .describe("channel variants by catalogue id or gene (src/pathophysiology/variants.ts)"),
+  })
+  .describe("causes of the patient's epilepsy; each adds a shift to regional x0 (Δx0)");
+
 const patientSchema = z
   .strictObject({
     connectome: z
@@ -57,6 +123,7 @@ const patientSchema = z
       .record(label, z.number().min(-5).max(1))
       .default({})
       .describe("x0 per region label, overriding the zone values"),
+    mechanisms: mechanismsSchema.optional(),
     medication: patientMedicationSchema.optional(),
   })
   .describe("the virtual patient");
@@ -350,6 +417,19 @@ export function validateScenario(data: unknown, source = "scenario"): Scenario {
     problems.push(
       `simulation.samplePeriod = ${scenario.simulation.samplePeriod}: must be a whole multiple of simulation.dt (${scenario.simulation.dt})`,
     );
+  }
+  if (scenario.kind === "network" && scenario.patient.mechanisms !== undefined) {
+    const m = scenario.patient.mechanisms;
+    m.variants.forEach((name, k) => {
+      try {
+        findVariant(name);
+      } catch (err) {
+        problems.push(`patient.mechanisms.variants[${k}] = "${name}": ${(err as Error).message}`);
+      }
+    });
+    if (m.inflammation?.state !== undefined && m.inflammation.insult !== undefined) {
+      problems.push("patient.mechanisms.inflammation: give either `state` or `insult`, not both");
+    }
   }
   if (scenario.kind === "network" && scenario.model.name === "wendling") {
     problems.push(...wendlingProblems(scenario.model, scenario.simulation));

@@ -321,28 +321,32 @@ export function runInflammationSchedule(
 
 /**
  * Effect sizes at full inflammation (I = 1) or full BBB disruption (B = 1); the effects scale
- * linearly in between (factor = 1 + size x level). Directions are established (dossier §1–4);
- * the magnitudes are modelling choices inside the ranges of the dossier's §7 mapping table and
- * are UNVERIFIED as measurements.
+ * linearly in between (factor = 1 + size x level). Directions are established (dossier §1–4).
+ * Sizes are ours, scaled together so that full inflammation and BBB damage shift the Epileptor
+ * x0 by about 0.2 through the cell → network bridge: the upper end of the dossier's §7 mapping
+ * ("raise x0 by ~0.05–0.2 in the affected node"). They are smaller than single-mediator effects
+ * measured in vitro (e.g. ~30% GABA-A current reduction by IL-1β) because they stand for a whole
+ * region's lumped, chronic change; UNVERIFIED as measurements.
  */
 export const INFLAMMATION_EFFECT_SIZES = Object.freeze({
   /** IL-1β reduces GABA-A currents in human TLE tissue (Roseti et al. 2015 Neurobiol Dis 82:311);
-   *  TNF-α drives GABA-A endocytosis (Stellwagen et al. 2005 J Neurosci 25:3219). ~30%. */
-  gabaA: -0.3,
+   *  TNF-α drives GABA-A endocytosis (Stellwagen et al. 2005 J Neurosci 25:3219). */
+  gabaA: -0.07,
   /** IL-1β → Src → GluN2B phosphorylation enhances NMDA Ca2+ influx (Viviani et al. 2003
-   *  J Neurosci 23:8692); HMGB1/TLR4 likewise (Maroso et al. 2010 Nat Med 16:413). ~30%. */
-  nmda: 0.3,
-  /** TNF-α raises surface AMPA receptors (Beattie et al. 2002 Science 295:2282). ~20%. */
-  ampa: 0.2,
+   *  J Neurosci 23:8692); HMGB1/TLR4 likewise (Maroso et al. 2010 Nat Med 16:413). */
+  nmda: 0.12,
+  /** TNF-α raises surface AMPA receptors (Beattie et al. 2002 Science 295:2282). */
+  ampa: 0.08,
   /** Albumin → TGF-β → Kir4.1 down-regulation (Ivens et al. 2007 Brain 130:535); per unit B. */
-  potassiumBuffering: -0.3,
+  potassiumBuffering: -0.05,
   /** Albumin/TGF-β and IL-1β reduce astrocytic glutamate uptake (Cacheaux et al. 2009
    *  J Neurosci; Vezzani & Baram 2007 Epilepsy Curr 7:45); per unit of (I + B)/2. */
-  glutamateUptake: -0.3,
+  glutamateUptake: -0.05,
   /** P-gp up-regulation via glutamate → COX-2 → PGE2 (Bauer et al. 2008 Mol Pharmacol 73:1444)
-   *  and inflammation: expression doubled at I = 1, which with the Kp,uu formula of the dossier
-   *  (§4) and an efflux ratio ER0 ≈ 0.75 gives the ~30% fall of brain/plasma phenytoin reported
-   *  after limbic seizures (Rizzi et al. 2002 J Neurosci 22:5833; figure UNVERIFIED). */
+   *  and inflammation: expression doubled at I = 1. Through the Kp,uu formula of the dossier (§4,
+   *  src/pharmacology/pk.ts brainPartition) and the catalogue's phenytoin efflux ratio 0.5 this
+   *  lowers brain exposure by 25%, near the ~30% fall of brain/plasma phenytoin reported after
+   *  limbic seizures (Rizzi et al. 2002 J Neurosci 22:5833; figure UNVERIFIED). */
   pgp: 1.0,
 });
 
@@ -369,18 +373,7 @@ export function inflammationEffects(state: InflammationState): CircuitEffects {
   );
 }
 
-/** Relative P-glycoprotein expression (1 = normal) for the pharmacology layer. */
+/** Relative P-glycoprotein expression (1 = normal): the `pgpExpression` of the pharmacology layer. */
 export function pgpFactor(state: InflammationState): number {
   return 1 + INFLAMMATION_EFFECT_SIZES.pgp * clamp01(state.I);
-}
-
-/**
- * Unbound brain-to-plasma ratio relative to normal for P-gp expression E and a drug with
- * baseline efflux ratio ER0 (transporter over passive efflux clearance), from the dossier's §4
- * derivation: Kp,uu(E) / Kp,uu(1) = (1 + ER0) / (1 + ER0 E).
- */
-export function relativeBrainExposure(pgp: number, effluxRatio: number): number {
-  if (!(pgp > 0) || !(effluxRatio >= 0))
-    throw new RangeError("relativeBrainExposure needs pgp > 0 and effluxRatio >= 0");
-  return (1 + effluxRatio) / (1 + effluxRatio * pgp);
 }

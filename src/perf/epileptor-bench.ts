@@ -27,7 +27,7 @@ import {
   EPILEPTOR_REGIONAL,
   type EpileptorRegionalName,
 } from "../engines/network/epileptor.js";
-import { DivergenceError, simulateNetwork } from "../engines/network/simulate.js";
+import { DivergenceError, simulateNetwork, type StepKernel } from "../engines/network/simulate.js";
 import { defaultsOf } from "../engines/parameters.js";
 import { RandomStream } from "../numerics/random.js";
 
@@ -172,6 +172,8 @@ export interface EpileptorBenchmarkOptions {
   warmupSteps?: number;
   /** Noise seed (the network is fixed, as in the anchor). */
   seed?: number;
+  /** Step implementation (simulateNetwork's kernel option); "auto" by default. */
+  kernel?: StepKernel;
 }
 
 export interface EpileptorBenchmarkResult {
@@ -183,12 +185,17 @@ export interface EpileptorBenchmarkResult {
   seconds: number;
   nodeStepsPerSecond: number;
   microsecondsPerStep: number;
+  /** CPU time (user + system) of the process per step during the timed run: on a machine shared
+   *  with other work, what the run itself cost. NaN where the runtime has no CPU clock. */
+  cpuMicrosecondsPerStep: number;
   /** False when the run diverged (the timing then covers the steps up to the divergence). */
   finite: boolean;
   /** Seizure episodes over all nodes, counted as the anchor counts them. */
   seizureOnsets?: number;
   /** Mean of z over the nodes at the end (the anchor's final_mean_z). */
   finalMeanZ?: number;
+  /** The implementation that ran (known when the run did not diverge). */
+  kernel?: "typescript" | "wasm";
 }
 
 /** Default warm-up: enough steps for the optimising compiler, capped so big networks stay quick. */
@@ -223,6 +230,7 @@ export function runEpileptorBenchmark(options: EpileptorBenchmarkOptions): Epile
     streamPath: "bench/epileptor/noise",
     sampleEvery: ANCHOR_RECORD_EVERY,
     record: ["x1"],
+    kernel: options.kernel ?? "auto",
   };
   if (warmupSteps > 0) {
     try {
@@ -236,6 +244,9 @@ export function runEpileptorBenchmark(options: EpileptorBenchmarkOptions): Epile
   let stepsDone = steps;
   let result: ReturnType<typeof simulateNetwork> | null = null;
   const start = performance.now();
+  // CPU time where the runtime reports it (Node); elsewhere NaN.
+  const hasCpuClock = typeof process === "object" && typeof process.cpuUsage === "function";
+  const cpuStart = hasCpuClock ? process.cpuUsage() : null;
   try {
     result = simulateNetwork(model, { ...common, steps });
   } catch (err) {
@@ -244,6 +255,8 @@ export function runEpileptorBenchmark(options: EpileptorBenchmarkOptions): Epile
     stepsDone = err.step + 1;
   }
   const seconds = (performance.now() - start) / 1000;
+  const cpu = cpuStart !== null ? process.cpuUsage(cpuStart) : null;
+  const cpuSeconds = cpu !== null ? (cpu.user + cpu.system) / 1e6 : NaN;
   // Analysis after the clock stops: the anchor's loop time excludes its statistics too.
   let seizureOnsets: number | undefined;
   let finalMeanZ: number | undefined;
@@ -262,9 +275,11 @@ export function runEpileptorBenchmark(options: EpileptorBenchmarkOptions): Epile
     seconds,
     nodeStepsPerSecond: (nodes * stepsDone) / seconds,
     microsecondsPerStep: (seconds / stepsDone) * 1e6,
+    cpuMicrosecondsPerStep: (cpuSeconds / stepsDone) * 1e6,
     finite,
   };
   if (seizureOnsets !== undefined) out.seizureOnsets = seizureOnsets;
   if (finalMeanZ !== undefined) out.finalMeanZ = finalMeanZ;
+  if (result !== null) out.kernel = result.kernel;
   return out;
 }

@@ -75,7 +75,7 @@ export interface DrugTarget {
 
 export type Elimination =
   | { readonly kind: "linear"; readonly halfLife: Cited }
-  /** Clearance given per kg of body weight (L/h/kg) when a population CL is the primary datum. */
+  /** Clearance per kg at 70 kg (L/h/kg; scaled allometrically, pk.ts) when a population CL is the primary datum. */
   | { readonly kind: "clearance"; readonly clearance: Cited }
   | {
       readonly kind: "michaelisMenten";
@@ -228,6 +228,10 @@ const EVE_DLT =
   "Fukudo M et al., everolimus in breast cancer: trough ≥ 17.3 ng/mL predicts dose-limiting toxicity (checked abstract)";
 const RTG =
   "retigabine: F 60%, t½ 8 h (7–11), 60–80% bound (label summaries, checked); Vd 6.2 L/kg UNVERIFIED";
+const ESM_REVIEW = "Epilepsy Curr (2002) review of ethosuximide's T-type block (checked abstract)";
+const HEBEISEN =
+  "Hebeisen S et al. (2015) Neuropharmacology 89:122 (250 µM CBZ shifts fast-inactivation V½ by 12.0 mV, OXC 16.6 mV; checked abstract)";
+const MAIN_2000 = "Main MJ et al. (2000) Mol Pharmacol 58:591 (KCNQ2/3 in CHO cells; checked abstract)";
 const UPPER_RANGE =
   "upper limit of the reference range (convention: dose-limiting effects become common above it)";
 
@@ -274,7 +278,12 @@ export const DRUGS: readonly Drug[] = [
       "use-dependent block of voltage-gated Na channels (fast-inactivated state); strong CYP3A4 inducer, autoinduction",
     targets: [
       na(
-        v(25, "µM", `${DOSSIER} (Kd inactivated ~25 µM)`, "UNVERIFIED"),
+        v(
+          25,
+          "µM",
+          `${DOSSIER} (Kd inactivated ~25 µM); consistent with ${HEBEISEN} (test/pharmacology/pharmacodynamics.test.ts)`,
+          "UNVERIFIED",
+        ),
         v(
           500,
           "µM",
@@ -490,7 +499,12 @@ export const DRUGS: readonly Drug[] = [
       "use-dependent Na-channel block (also high-voltage Ca channels); glucuronidated (UGT), clearance inhibited by valproate and induced by CBZ/PHT/PB",
     targets: [
       na(
-        v(9, "µM", "Kuo & Lu (1997) Br J Pharmacol (K_I ~9 µM, recalled)", "UNVERIFIED"),
+        v(
+          9,
+          "µM",
+          "Kuo & Lu (1997) Br J Pharmacol (K_I ~9 µM, recalled); order of magnitude consistent with 100 µM shifting Nav1.4 inactivation by −21 mV (Nakatani 2013 J Pharmacol Sci 123:203, checked abstract)",
+          "UNVERIFIED",
+        ),
         v(600, "µM", "Kuo & Lu (1997) (resting ~600 µM, recalled)", "UNVERIFIED"),
       ),
     ],
@@ -824,10 +838,10 @@ export const DRUGS: readonly Drug[] = [
         species: "parent",
         action: "potentiate",
         potency: v(
-          150,
+          144,
           "µM",
-          "barbiturate potentiation EC50 in the 0.1–0.9 mM range (reviews, recalled)",
-          "UNVERIFIED",
+          "Mathers DA, Wan X, Puil E (2007) Neuropharmacology 52:1160: IPSC decay prolonged with EC50 144 µM in neocortex (checked abstract)",
+          "verified",
         ),
         hill: hill1(),
         maxEffect: v(2, "fraction", "up to ×3 inhibitory charge (prolonged openings)", "assumption"),
@@ -1234,9 +1248,19 @@ export const DRUGS: readonly Drug[] = [
         target: "cav3",
         species: "parent",
         action: "block",
-        potency: v(600, "µM", `${DOSSIER} (block in high-µM to mM range)`, "UNVERIFIED"),
+        potency: v(
+          300,
+          "µM",
+          `chosen with maxEffect 0.4 to give the ~32% maximal reduction of thalamic I_T at 750 µM (Coulter et al. 1989, via ${ESM_REVIEW})`,
+          "derived",
+        ),
         hill: hill1(),
-        maxEffect: FULL_BLOCK,
+        maxEffect: v(
+          0.4,
+          "fraction",
+          `partial block: 250–750 µM reduce I_T by at most ~32% (${ESM_REVIEW})`,
+          "verified",
+        ),
       },
     ],
     pk: {
@@ -1285,9 +1309,14 @@ export const DRUGS: readonly Drug[] = [
         target: "kv7",
         species: "parent",
         action: "open",
-        potency: v(1, "µM", `${DOSSIER} (EC50 ~1 µM)`, "UNVERIFIED"),
-        hill: hill1(),
-        maxEffect: v(-30, "mV", `${DOSSIER} (shift −20 to −30 mV at ~10 µM)`, "UNVERIFIED"),
+        potency: v(1.6, "µM", `${MAIN_2000} (EC50 1.6 ± 0.3 µM for the activation shift)`, "verified"),
+        hill: v(1.2, "dimensionless", `${MAIN_2000} (slope factor 1.2)`, "verified"),
+        maxEffect: v(
+          -36.8,
+          "mV",
+          `${MAIN_2000}: −33.1 mV at 10 µM, i.e. at occupancy 0.90 with the EC50 and slope above`,
+          "derived",
+        ),
       },
     ],
     pk: {
@@ -1508,9 +1537,9 @@ export const DRUGS: readonly Drug[] = [
       elimination: {
         kind: "clearance",
         clearance: v(
-          0.1,
+          0.081,
           "L/h/kg",
-          `chosen to reproduce the mean minimum level 12 mg/L at 57 mg/kg/day (${BUCK}); dose-dependent (nonlinear) clearance not modelled`,
+          `chosen to reproduce the mean minimum level 12 mg/L at 57 mg/kg/day in a 30 kg child (${BUCK}); dose-dependent (nonlinear) clearance not modelled`,
           "assumption",
         ),
       },

@@ -3,7 +3,7 @@
  * regimen over days to months, event-driven.
  *
  * Structure per drug (shared/science/drugs.md §1): first-order oral absorption (ka, bioavailability
- * F) into a central volume V; linear elimination CL (one compartment) or CL plus a peripheral
+ * F) into a central volume V (∝ weight; clearances ∝ weight^0.75 from the 70 kg catalogue values); linear elimination CL (one compartment) or CL plus a peripheral
  * compartment (two compartments, Q and V2); an optional active metabolite formed from a fraction
  * fm of the parent's elimination, with its own volume and clearance; or, for phenytoin,
  * Michaelis–Menten elimination Vmax·C/(Km + C) (Grasela et al. 1983).
@@ -76,22 +76,36 @@ interface DrugModel {
 const litres = (value: number, unit: string, weightKg: number) =>
   unit === "L/kg" ? value * weightKg : value;
 
+/** Reference adult weight of the catalogue's values (kg). */
+const ADULT_KG = 70;
+/**
+ * Allometric exponent of clearances: CL(W) = CL(70 kg)·(W/70)^0.75, volumes ∝ W (Anderson BJ,
+ * Holford NHG (2008) Annu Rev Pharmacol Toxicol 48:303; the standard size model of population PK,
+ * not re-read here). Children therefore clear more per kg and have shorter half-lives than adults.
+ */
+const CLEARANCE_EXPONENT = 0.75;
+
 function buildModel(drug: Drug, patient: PkPatient): DrugModel {
   const w = patient.weightKg;
+  const size75 = (w / ADULT_KG) ** CLEARANCE_EXPONENT;
   const pk = drug.pk;
   const volume = litres(pk.volume.value, pk.volume.unit, w);
+  const adultVolume = litres(pk.volume.value, pk.volume.unit, ADULT_KG);
   const e = pk.elimination;
   const clearance =
     e.kind === "linear"
-      ? (Math.LN2 * volume) / e.halfLife.value
+      ? ((Math.LN2 * adultVolume) / e.halfLife.value) * size75
       : e.kind === "clearance"
-        ? e.clearance.value * w
+        ? e.clearance.value * ADULT_KG * size75
         : 0;
   const vmaxPerHour =
-    e.kind === "michaelisMenten" ? (e.vmax.value / 24) * (w / 70) ** e.weightExponent.value : 0;
+    e.kind === "michaelisMenten" ? (e.vmax.value / 24) * (w / ADULT_KG) ** e.weightExponent.value : 0;
   const km = e.kind === "michaelisMenten" ? e.km.value : 0;
   const m = pk.metabolite;
   const metaboliteVolume = m ? litres(m.volume.value, m.volume.unit, w) : 0;
+  const metaboliteClearance = m
+    ? ((Math.LN2 * litres(m.volume.value, m.volume.unit, ADULT_KG)) / m.halfLife.value) * size75
+    : 0;
   const factor = patient.clearanceFactor?.[drug.id] ?? 1;
   if (!(factor > 0 && factor <= 20))
     throw new RangeError(`clearanceFactor.${drug.id} = ${factor} outside (0, 20]`);
@@ -109,11 +123,11 @@ function buildModel(drug: Drug, patient: PkPatient): DrugModel {
     clearance,
     vmaxPerHour,
     km,
-    q: pk.peripheral ? pk.peripheral.clearance.value : 0,
+    q: pk.peripheral ? pk.peripheral.clearance.value * size75 : 0,
     volume2: pk.peripheral ? litres(pk.peripheral.volume.value, pk.peripheral.volume.unit, w) : 1,
     formation: m ? (m.fractionFormed.value * m.molarMass.value) / drug.molarMass.value : 0,
     metaboliteVolume,
-    metaboliteClearance: m ? (Math.LN2 * metaboliteVolume) / m.halfLife.value : 0,
+    metaboliteClearance,
     clearanceFactor: factor,
   };
 }
@@ -183,6 +197,8 @@ export interface PkRun {
   readonly absorbedDoseMg: Readonly<Record<string, number>>;
   /** Final amounts per state (mg), for mass-balance checks. */
   readonly finalAmounts: Readonly<Record<string, Float64Array>>;
+  /** Matrix exponentials computed (the cost of the run: one per drug, distinct step and K). */
+  readonly propagators: number;
 }
 
 function mergedTimes(
@@ -229,7 +245,10 @@ export function simulatePk(entries: readonly RegimenEntry[], patient: PkPatient,
   const auc = new Float64Array(models.length);
   const absorbed: Record<string, number> = Object.fromEntries(ids.map((id) => [id, 0]));
   const multipliers = models.map((m) => ({ parent: m.clearanceFactor, metabolite: 1 }));
-  const cache = new Map<string, Float64Array>();
+  // One propagator cache per drug, keyed by step length; emptied only when that drug's K changes.
+  const caches = models.map(() => new Map<number, Float64Array>());
+  const scratch = models.map((m) => new Float64Array(m.size));
+  let propagators = 0;
   let lastUpdate = 0;
   let doseCursor = 0;
 
@@ -251,10 +270,14 @@ export function simulatePk(entries: readonly RegimenEntry[], patient: PkPatient,
       }
     });
     models.forEach((m, i) => {
-      multipliers[i].parent = m.clearanceFactor * (1 + inducedSum[i].parent) * inhibited[i].parent;
-      multipliers[i].metabolite = (1 + inducedSum[i].metabolite) * inhibited[i].metabolite;
+      const parentMultiplier = m.clearanceFactor * (1 + inducedSum[i].parent) * inhibited[i].parent;
+      const metaboliteMultiplier = (1 + inducedSum[i].metabolite) * inhibited[i].metabolite;
+      if (parentMultiplier !== multipliers[i].parent || metaboliteMultiplier !== multipliers[i].metabolite) {
+        multipliers[i].parent = parentMultiplier;
+        multipliers[i].metabolite = metaboliteMultiplier;
+        caches[i].clear();
+      }
     });
-    cache.clear();
     auc.fill(0);
   };
 
@@ -287,15 +310,15 @@ export function simulatePk(entries: readonly RegimenEntry[], patient: PkPatient,
         const steps = Math.max(1, Math.ceil(dt / 0.05));
         for (let k = 0; k < steps; k++) saturableStep(m, state[i], dt / steps, multipliers[i].parent);
       } else {
-        const key = `${i}|${dt}`;
-        let e = cache.get(key);
+        let e = caches[i].get(dt);
         if (!e) {
           const k = rateMatrix(m, multipliers[i].parent, multipliers[i].metabolite);
           for (let j = 0; j < k.length; j++) k[j] *= dt;
           e = matrixExponential(k, m.size);
-          cache.set(key, e);
+          caches[i].set(dt, e);
+          propagators++;
         }
-        state[i].set(matrixVector(e, state[i], m.size));
+        state[i].set(matrixVector(e, state[i], m.size, scratch[i]));
       }
       auc[i] += 0.5 * (before + concentration(i)) * dt;
     }
@@ -316,6 +339,7 @@ export function simulatePk(entries: readonly RegimenEntry[], patient: PkPatient,
     horizonHours: horizon,
     absorbedDoseMg: absorbed,
     finalAmounts: Object.fromEntries(models.map((m, i) => [m.drug.id, Float64Array.from(state[i])])),
+    propagators,
   };
 }
 

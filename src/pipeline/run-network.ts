@@ -4,6 +4,11 @@
  * noise). No file is written here (see io/outputs.ts), so a failed or diverged run leaves
  * nothing behind.
  *
+ * Patient mechanisms (lesions, inflammation, neuromodulators, variants) add a shift Δx0 to each
+ * affected region's x0 and lesions scale the connectome's weights before the model is built
+ * (src/pathophysiology/mechanisms.ts); the seizure propensity and its breakdown by mechanism come
+ * from the calibrated bridges' tables.
+ *
  * Random streams (one per unit of work, derived from the scenario seed):
  *   "network/noise"     the additive noise of the neural masses
  *   "seeg/measurement"  the sensors' measurement noise
@@ -28,7 +33,10 @@ import {
   type SeizureEvent,
   type SignalSeizureEvent,
 } from "../observe/seizures.js";
+import { CELL_TO_NETWORK_CALIBRATION } from "../bridges/generated/cell-to-network-calibration.js";
+import { PROPENSITY_TABLE } from "../bridges/generated/propensity-table.js";
 import { excitabilityMap, type Zone } from "../pathophysiology/epileptogenic-zones.js";
+import { applyMechanisms, type MechanismResult } from "../pathophysiology/mechanisms.js";
 import { classifyActivity, type ActivityClassification } from "../observe/activity-type.js";
 import { buildNetwork, regionSignal } from "./network-model.js";
 import { selectElectrodes } from "./electrodes.js";
@@ -62,6 +70,8 @@ export interface NetworkRunResult {
   seizures: SeizureEvent[];
   seeg: SeegRecording | null;
   secondsPerUnit: number;
+  /** Derived regional parameters, propensity and breakdown of the patient's mechanisms. */
+  mechanisms: MechanismResult;
   /** Wendling runs: each region's measured activity type (null for the Epileptor forms). */
   activity: RegionActivity[] | null;
   /** Medication levels and the x0 changes they made (null without patient.medication). */
@@ -88,15 +98,32 @@ export function runNetworkScenario(scenario: NetworkScenario, inputs: NetworkRun
   const { connectome } = inputs;
   const seed = inputs.seed ?? scenario.seed;
   const n = connectome.labels.length;
-  const { x0: untreatedX0, zones } = excitabilityMap(connectome, scenario.patient);
+  const zoneMap = excitabilityMap(connectome, scenario.patient);
+  const zones = zoneMap.zones;
+  const mechanisms = applyMechanisms(scenario.patient.mechanisms ?? { lesions: [], variants: [] }, {
+    connectome,
+    epileptogenicZone: scenario.patient.epileptogenicZone,
+    x0: zoneMap.x0,
+    zones,
+    calibration: CELL_TO_NETWORK_CALIBRATION,
+    table: PROPENSITY_TABLE,
+  });
+  // Drugs act on the patient as the mechanisms left it: the medication's Δx0 comes last.
   const medication =
     scenario.patient.medication === undefined
       ? null
-      : applyPatientMedication(scenario.patient.medication, untreatedX0, seed);
-  const x0 = medication === null ? untreatedX0 : medication.x0After;
+      : applyPatientMedication(scenario.patient.medication, mechanisms.x0, seed);
+  const x0 = medication === null ? mechanisms.x0 : medication.x0After;
   const built = buildNetwork(
     scenario,
-    { nodes: n, weights: connectome.weights, tractLengths: connectome.tractLengths, connectome, zones },
+    {
+      nodes: n,
+      weights: mechanisms.weights,
+      tractLengths: connectome.tractLengths,
+      connectome,
+      zones,
+      wendlingScales: mechanisms.wendlingScales,
+    },
     x0,
   );
   const sim = scenario.simulation;
@@ -174,6 +201,7 @@ export function runNetworkScenario(scenario: NetworkScenario, inputs: NetworkRun
     seizures,
     seeg,
     secondsPerUnit: sim.secondsPerUnit,
+    mechanisms,
     activity,
     medication,
   };
@@ -276,6 +304,28 @@ export function summariseNetworkRun(run: NetworkRunResult) {
       firstOnset: round(r.firstOnset),
       firstOnsetSeconds: round(r.firstOnset * s),
     })),
+    /** Regions changed by the patient's mechanisms: x0 = x0Base + deltaX0 (sum of contributions). */
+    derivedParameters: run.mechanisms.derived.map((d) => ({
+      ...d,
+      x0Base: round(d.x0Base),
+      deltaX0: round(d.deltaX0),
+      x0: round(d.x0),
+    })),
+    /** From the network → course bridge (tabulated stochastic EZ–PZ motif runs). */
+    propensity: {
+      seizuresPerDay: run.mechanisms.propensity.seizuresPerDay,
+      meanSeizureSeconds: round(run.mechanisms.propensity.meanSeizureSeconds),
+      generalisation: round(run.mechanisms.propensity.generalisation),
+      extrapolated: run.mechanisms.propensity.extrapolated,
+      region: run.mechanisms.propensity.region,
+      neighbour: run.mechanisms.propensity.neighbour,
+      x0: round(run.mechanisms.propensity.x0),
+      x0Neighbour: round(run.mechanisms.propensity.x0Neighbour),
+    },
+    /** Each mechanism removed in turn; deltaX0 values sum to deltaX0Total. */
+    breakdown: run.mechanisms.breakdown,
+    deltaX0Total: run.mechanisms.deltaX0,
+    inflammation: run.mechanisms.inflammation,
     seeg:
       run.seeg === null
         ? null

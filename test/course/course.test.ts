@@ -9,12 +9,21 @@ import assert from "node:assert/strict";
 import { RandomStream } from "../../src/numerics/random.js";
 import { gammaVariate, poissonVariate } from "../../src/numerics/variates.js";
 import { generatePatient } from "../../src/course/patients.js";
-import { cohortModels, defaultCohortSpec, runCohortRange, summariseCohort } from "../../src/course/cohort.js";
+import {
+  cohortModels,
+  defaultCohortSpec,
+  runCohortPatient,
+  runCohortRange,
+  summariseCohort,
+} from "../../src/course/cohort.js";
 import { simulateDiary, type CourseHistory } from "../../src/course/simulate.js";
 import { assessCourse } from "../../src/course/classify.js";
 import type { Schedule } from "../../src/course/policy.js";
 import { VARIANTS } from "../../src/pathophysiology/variants.js";
 import type { PatientFacts } from "../../src/course/types.js";
+import { runTrial, type TrialSpec } from "../../src/course/trial.js";
+import { COURSE_DRUGS } from "../../src/course/drugs.js";
+import { DRUGS, findDrug } from "../../src/pharmacology/catalogue.js";
 
 function meanVar(xs: ArrayLike<number>): [number, number] {
   let m = 0;
@@ -242,4 +251,140 @@ test("newly diagnosed cohort (400 patients): Kwan & Brodie 2000 fractions within
   );
   const p = s.patterns;
   assert.ok(Math.abs(p.earlySustained + p.delayedSustained + p.fluctuating + p.neverSeizureFree - 1) < 1e-3);
+});
+
+test("onSeizure hook is called once per true seizure; under-reporting keeps about the reporting fraction", () => {
+  // No remitting phases here: the patient must keep having seizures for the count to be large.
+  const base = cohortModels({ ...defaultCohortSpec(5), propensity: { remissionPerYear: 0 } });
+  let calls = 0;
+  const models = { ...base, hooks: { onSeizure: () => void calls++ } };
+  const facts = generatePatient(5, "hook", 3, { baselinePerMonth: { median: 30, log10Sd: 0 } });
+  const { trueCounts, reportedCounts } = simulateDiary(facts, models, 2000, 5, "hook", 0.5);
+  const total = trueCounts.reduce((a, b) => a + b, 0);
+  const reported = reportedCounts.reduce((a, b) => a + b, 0);
+  assert.equal(calls, total);
+  assert.ok(total > 1000, `total ${total}`);
+  // Binomial(total, 0.5): within 4 SD.
+  assert.ok(Math.abs(reported - total / 2) < 4 * Math.sqrt(total / 4), `reported ${reported} of ${total}`);
+});
+
+test("trial: the placebo response comes from natural variability (none without it), and the run is deterministic", () => {
+  const spec: TrialSpec = {
+    seed: 3,
+    population: { only: ["unknown", "post-traumatic"], baselinePerMonth: { median: 4, log10Sd: 0.35 } },
+    baselineDays: 56,
+    titrationDays: 14,
+    maintenanceDays: 84,
+    minBaselineSeizures: 8,
+    reportingProbability: 1,
+    maxScreenedPerPatient: 50,
+    arms: [{ name: "placebo", n: 300 }],
+    propensity: { dailyDispersion: 2, slowActivityDays: 90 },
+  };
+  const variable = runTrial(spec).arms[0];
+  assert.ok(
+    variable.responderRate50 >= 0.15 && variable.responderRate50 <= 0.3,
+    `RR50 ${variable.responderRate50}`,
+  );
+  assert.ok(variable.medianPercentChange <= -12, `MPC ${variable.medianPercentChange}`);
+  // Remove every source of variability except Poisson counting noise, at counts high enough
+  // for that noise to be small: the "placebo response" must vanish.
+  const steady = runTrial({
+    ...spec,
+    population: { ...spec.population, baselinePerMonth: { median: 300, log10Sd: 0.2 } },
+    minBaselineSeizures: 100,
+    propensity: {
+      dailyDispersion: 0,
+      slowActivitySd: 0,
+      multidienAmplitude: 0,
+      clusterGain: 0,
+      remissionPerYear: 0,
+    },
+  }).arms[0];
+  assert.equal(steady.responderRate50, 0);
+  assert.ok(Math.abs(steady.medianPercentChange) < 3, `steady MPC ${steady.medianPercentChange}`);
+  assert.deepEqual(runTrial(spec).arms, runTrial(spec).arms);
+});
+
+test("late remission in drug-resistant patients: about a third reach 12-month remission within 7 years (Callaghan et al. 2011)", () => {
+  const base = defaultCohortSpec(5);
+  const spec = { ...base, settings: { ...base.settings, followUpDays: 9 * 365 } };
+  const models = cohortModels(spec);
+  const YEAR = 365;
+  const start = 2 * YEAR;
+  let resistant = 0;
+  let remitted = 0;
+  let relapsed = 0;
+  for (let id = 0; id < 1200; id++) {
+    const { history: h } = runCohortPatient(spec, models, id);
+    // Drug-resistant at two years, as Callaghan's inclusion: two failed drugs and still having seizures.
+    const failed = h.schedules.filter((s) => s.endReason === "lack-of-efficacy" && s.endDay <= start).length;
+    const days = Array.from(h.seizureDays).filter((d, i) => d >= 0 && h.reportedCounts[i] > 0);
+    if (failed < 2 || !days.some((d) => d >= start - YEAR / 2 && d < start)) continue;
+    resistant++;
+    let from = start;
+    let remission = -1;
+    for (const d of days) {
+      if (d < start) continue;
+      if (d - from >= YEAR) {
+        remission = from;
+        break;
+      }
+      from = d + 1;
+    }
+    if (remission < 0 && h.followUpDays - from >= YEAR) remission = from;
+    if (remission >= 0 && remission + YEAR <= start + 7 * YEAR) {
+      remitted++;
+      if (days.some((d) => d >= remission + YEAR && d < remission + 6 * YEAR)) relapsed++;
+    }
+  }
+  assert.ok(resistant > 150, `only ${resistant} drug-resistant patients`);
+  // 34.6% by 7 years (95% CI 26–44%, Callaghan et al. 2011 Epilepsia 52:619 ✓ and AES 2009 abstract).
+  const fraction = remitted / resistant;
+  assert.ok(fraction >= 0.26 && fraction <= 0.44, `12-month remission within 7 years: ${fraction}`);
+  // Relapse within 5 years of a 12-month remission: 71% (95% CI 55–86%); the model sits at the low end.
+  assert.ok(relapsed / remitted >= 0.45, `relapse ${relapsed / remitted}`);
+});
+
+test("Dravet: lamotrigine aggravates most patients (Guerrini et al. 1998); fenfluramine's dose response (Lagae et al. 2019)", () => {
+  const spec: TrialSpec = {
+    seed: 3,
+    population: {
+      only: ["dravet-scn1a"],
+      baselinePerMonth: { median: 20, log10Sd: 0.35 },
+      minIdiosyncraticResistance: -0.5,
+    },
+    baselineDays: 42,
+    titrationDays: 14,
+    maintenanceDays: 84,
+    minBaselineSeizures: 6,
+    reportingProbability: 1,
+    maxScreenedPerPatient: 50,
+    arms: [
+      { name: "placebo", n: 150 },
+      { name: "low", n: 150, drug: "fenfluramine", doseFraction: 0.29 },
+      { name: "high", n: 150, drug: "fenfluramine", doseFraction: 1 },
+      { name: "lamotrigine", n: 150, drug: "lamotrigine", doseFraction: 1 },
+    ],
+    propensity: { dailyDispersion: 2, slowActivityDays: 90 },
+  };
+  const r = runTrial(spec);
+  const [placebo, low, high] = r.arms;
+  const ltg = r.participants.filter((p) => p.arm === "lamotrigine");
+  const worse = ltg.filter((p) => p.percentChange > 0).length / ltg.length;
+  // Guerrini et al. 1998 ✓: 17 of 21 worsened (81%; binomial 95% CI about 58–95%).
+  assert.ok(worse >= 0.6, `lamotrigine worsened ${worse}`);
+  const placeboWorse =
+    r.participants.filter((p) => p.arm === "placebo" && p.percentChange > 0).length / placebo.n;
+  assert.ok(worse > placeboWorse + 0.2, `lamotrigine ${worse} vs placebo ${placeboWorse}`);
+  // Lagae et al. 2019 ✓: median reductions 74.9% (0.7), 42.3% (0.2), 19.2% (placebo).
+  assert.ok(high.medianPercentChange <= -60, `0.7 mg/kg/day: ${high.medianPercentChange}`);
+  assert.ok(low.medianPercentChange < placebo.medianPercentChange, `0.2: ${low.medianPercentChange}`);
+  assert.ok(high.medianPercentChange < low.medianPercentChange - 20);
+});
+
+test("the course's drugs are the pharmacology catalogue's 20 drugs, with its P-gp substrate status", () => {
+  assert.deepEqual(COURSE_DRUGS.map((d) => d.name).sort(), DRUGS.map((d) => d.name).sort());
+  for (const d of COURSE_DRUGS)
+    assert.equal(d.transporterSubstrate, findDrug(d.name).brain.pgpSubstrate ? 1 : 0);
 });

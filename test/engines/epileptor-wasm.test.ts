@@ -36,18 +36,21 @@ import { defaultsOf } from "../../src/engines/parameters.js";
 import { anchorInitialState, anchorModel, ANCHOR_NOISE_SIGMA } from "../../src/perf/epileptor-bench.js";
 import { RandomStream } from "../../src/numerics/random.js";
 
-type GraphKind = "dense" | "sparse" | "delayed";
+/** dense: all weights non-zero; partial: 35% (stored sparse, computed densely by the kernel);
+ *  sparse: 12% (sparse in both); delayed: 35% with conduction delays. */
+type GraphKind = "dense" | "partial" | "sparse" | "delayed";
 
 /**
  * A network that visits the branches of the equations within a few thousand steps: excitable
  * nodes (x0 from -2.4 to -1.4, so several seize: x1 >= 0 and x2 >= -0.25), random weights (a
- * fraction of them zero for the sparse graphs), all three coupling gains non-zero and per-node
- * values of every regional parameter.
+ * fraction of them zero for the sparse graphs), all three coupling gains non-zero (Kf zero when
+ * `x1Only`) and per-node values of every regional parameter.
  */
 function network(
   n: number,
   kind: GraphKind,
   seed: number,
+  x1Only = false,
 ): { model: EpileptorNetwork; initial: Float64Array } {
   const rng = RandomStream.for(seed, "test/epileptor-wasm/network");
   const dt = 0.05;
@@ -55,7 +58,7 @@ function network(
   const lengths = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
-      const keep = kind === "dense" || rng.uniform() < 0.35;
+      const keep = kind === "dense" || rng.uniform() < (kind === "sparse" ? 0.12 : 0.35);
       weights[i * n + j] = keep && i !== j ? rng.uniform() / n : 0;
       lengths[i * n + j] = 5 + 120 * rng.uniform();
     }
@@ -79,6 +82,8 @@ function network(
     regional.Kf[i] = 0.2 * rng.uniform();
     regional.Kvf[i] = 0.05 * rng.uniform();
   }
+  // Coupling of x1 alone (permittivity and fast): the kernel's single dense product.
+  if (x1Only) regional.Kf.fill(0);
   const model = new EpileptorNetwork({ graph, shared, regional, couplingScale: 1.3 });
   return { model, initial: epileptorRestingState(shared, regional) };
 }
@@ -128,7 +133,7 @@ test("the fused kernel is available, imports its memory and the host's exp and l
   assert.deepEqual(WebAssembly.Module.exports(module), [{ name: "run", kind: "function" }]);
 });
 
-for (const kind of ["dense", "sparse", "delayed"] as const) {
+for (const kind of ["dense", "partial", "sparse", "delayed"] as const) {
   for (const scheme of ["euler", "heun"] as const) {
     test(`${kind} coupling, ${scheme}, noise: the kernel gives the TypeScript path's bits`, () => {
       // 23 nodes: not a multiple of 3, so the dense panels have two rows left over.
@@ -144,6 +149,17 @@ for (const kind of ["dense", "sparse", "delayed"] as const) {
     });
   }
 }
+
+test("dense coupling of x1 alone (the single product, three-row panels): the bits agree", () => {
+  for (const n of [22, 23, 24]) {
+    const { model, initial } = network(n, "dense", n, true);
+    for (const scheme of ["euler", "heun"] as const) {
+      const ts = simulate(model, initial, "typescript", { scheme, steps: 1500 });
+      const wasm = simulate(model, initial, "wasm", { scheme, steps: 1500 });
+      assertSameRun(wasm, ts, `x1 only, n = ${n}, ${scheme}`);
+    }
+  }
+});
 
 test("without noise, and with noise on one variable only, the bits agree too", () => {
   const { model, initial } = network(10, "dense", 4);

@@ -121,3 +121,15 @@ test("SCN1A interneuron: a Na blocker lowers firing further; clobazam + stiripen
   const potentiated = spikes(gBoth);
   assert.ok(none > 0 && potentiated < none, `spikes per second: ${none} → ${potentiated}`);
 });
+
+test("retigabine opens M channels (−33 mV at 10 µM, Main 2000) and at a usual dose raises the Golomb cell's rheobase", () => {
+  const cell = golombPyramidal();
+  const at10 = targetEffects([
+    { drug: "retigabine", species: "parent", unboundMgPerL: (10 * 303.33) / 1000 },
+  ]);
+  assert.ok(Math.abs(at10[0].fraction - -33.1) < 0.5, `shift at 10 µM: ${at10[0].fraction} mV`);
+  const usual = effectsOf([{ drug: "retigabine", dose: 300, every: 8 }]);
+  const base = rheobase(cell, 0, 3, RHEOBASE).current;
+  const opened = rheobase(applyDrugs(cell, usual, "excitatory"), 0, 5, RHEOBASE).current;
+  assert.ok(opened > base + 0.02, `rheobase ${base} → ${opened} µA/cm²`);
+});

@@ -27,10 +27,14 @@ test("every drug: half-life and steady-state level at the usual dose inside the 
     const dose = ((d.dosing.perKg ? daily * weight : daily) * every) / 24;
     const entries = [{ drug: d.id, dose, every }];
     const ss = steadyState(run(entries, defaultHorizonDays(entries), { weightKg: weight }), d.id);
+    // Published half-lives are adult values: checked at 70 kg (children clear faster per kg).
+    const adultDose = ((d.dosing.perKg ? daily * 70 : daily) * every) / 24;
+    const adultEntries = [{ drug: d.id, dose: adultDose, every }];
+    const adult = weight === 70 ? ss : steadyState(run(adultEntries, defaultHorizonDays(adultEntries)), d.id);
     const h = d.checks.halfLife;
     assert.ok(
-      ss.halfLifeHours >= h.low && ss.halfLifeHours <= h.high,
-      `${d.id}: half-life ${ss.halfLifeHours.toFixed(1)} h outside [${h.low}, ${h.high}] h (${h.source})`,
+      adult.halfLifeHours >= h.low && adult.halfLifeHours <= h.high,
+      `${d.id}: half-life ${adult.halfLifeHours.toFixed(1)} h outside [${h.low}, ${h.high}] h (${h.source})`,
     );
     let shown = "";
     if (level) {
@@ -43,7 +47,7 @@ test("every drug: half-life and steady-state level at the usual dose inside the 
       );
       shown = `${level.measure} ${value.toPrecision(3)} mg/L`;
     }
-    rows.push(`${d.id}: t½ ${ss.halfLifeHours.toFixed(1)} h ${shown}`);
+    rows.push(`${d.id}: t½ ${adult.halfLifeHours.toFixed(1)} h ${shown}`);
   }
   // Cenobamate and retigabine have no published level we could check.
   assert.equal(levelChecks, DRUGS.length - 2, rows.join("\n"));
@@ -217,4 +221,25 @@ test("bad regimens are refused with an error naming the entry", () => {
     expand([{ drug: "valproate", dose: 500, every: 12, start: 10, stop: 5 }]),
     /stop = 5 h must be after start/,
   );
+});
+
+test("event-driven: a year of twice-daily dosing costs a few exponentials per day of clearance change", () => {
+  // Without interactions K never changes: one exponential per distinct step length.
+  const plain = simulatePk([{ drug: "levetiracetam", dose: 1000, every: 12 }], ADULT, {
+    horizonHours: 365 * 24,
+    sampleHours: 12,
+  });
+  assert.equal(plain.propagators, 1);
+  // With daily-updated induction, K changes once a day: about one exponential per drug and day.
+  const induced = simulatePk(
+    [
+      { drug: "carbamazepine", dose: 400, every: 12 },
+      { drug: "lamotrigine", dose: 100, every: 12 },
+    ],
+    ADULT,
+    { horizonHours: 365 * 24, sampleHours: 12 },
+  );
+  assert.ok(induced.propagators <= 2 * 366, `${induced.propagators} exponentials`);
+  const ss = steadyState(induced, "lamotrigine");
+  assert.ok(ss.average > 0 && Number.isFinite(ss.halfLifeHours));
 });

@@ -4,7 +4,7 @@ import type { CellCalibration } from "../cell-to-network.js";
 
 export const CELL_TO_NETWORK_CALIBRATION: CellCalibration = {
  "version": 1,
- "fingerprint": "9132f3557850dd31d84b86e63b954937ff7aec4ad0ebaa035b171f58e9319baf",
+ "fingerprint": "eba98ceeb0d7c6f7b2a007a7781088439b645452b2515968b6e151a017e7e717",
  "kappa": 0.9752618476409395,
  "baseline": {
   "excitatory": {

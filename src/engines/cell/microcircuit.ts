@@ -13,11 +13,12 @@
  * external drive through AMPA). Receptor kinetics are synapses.ts's catalogue.
  *
  * Weights: per-connection peak conductances in the density units of the two models (area 100 µm²,
- * so nS = mS/cm²). They are ours, chosen (docs/models/cells.md, "Microcircuit") so that at the
- * defaults the circuit fires asynchronously and irregularly (low Golomb χ, pyramidal rates of a
- * few Hz, interneurons faster) with inhibition strong enough to matter: the inhibitory conductance
- * onto a pyramidal cell during activity exceeds the recurrent excitatory one, the balanced regime
- * of Brunel 2000. They are not fitted to any recording.
+ * so nS = mS/cm²). They are ours, found by a seeded random search (docs/models/cells.md,
+ * "Microcircuit") for a baseline that fires asynchronously and irregularly (Golomb χE 0.23–0.31,
+ * pyramidal cells ~1 Hz, interneurons ~17 Hz, no population event in 2 s) and that GABA-A loss or
+ * SCN1A loss of function turns into hypersynchronous population bursts. In a 200-cell circuit a
+ * connection stands for a bundle of synapses: one E→E connection is suprathreshold from rest, and
+ * the baseline is held by strong feedback inhibition. They are not fitted to any recording.
  *
  * The engine knows no genes or drugs: variants edit the neuron models (pathophysiology/variants.ts
  * applyVariants) and scale receptors (`receptorScales`, e.g. variants' synapticScales) from outside.
@@ -50,7 +51,7 @@ export const MICROCIRCUIT_PARAMETERS = {
   nmdaEE: parameter("nmdaEE", "NMDA peak conductance per E→E connection", 0.00039, "mS/cm²", 0, 1, OURS),
   ampaEI: parameter("ampaEI", "AMPA peak conductance per E→I connection", 0.014, "mS/cm²", 0, 1, OURS),
   nmdaEI: parameter("nmdaEI", "NMDA peak conductance per E→I connection", 0.003, "mS/cm²", 0, 1, OURS),
-  gabaAIE: parameter("gabaAIE", "GABA-A peak conductance per I→E connection", 0.2, "mS/cm²", 0, 1, OURS),
+  gabaAIE: parameter("gabaAIE", "GABA-A peak conductance per I→E connection", 0.3, "mS/cm²", 0, 1, OURS),
   gabaBIE: parameter("gabaBIE", "GABA-B peak conductance per I→E connection", 0.0045, "mS/cm²", 0, 1, OURS),
   gabaAII: parameter("gabaAII", "GABA-A peak conductance per I→I connection", 0.028, "mS/cm²", 0, 1, OURS),
   delay: parameter("delay", "axonal delay of every connection", 1, "ms", 0, 20, OURS),

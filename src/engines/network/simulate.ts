@@ -24,6 +24,7 @@
 import { createStepper, type SchemeName } from "../../numerics/integrators.js";
 import { deriveStreamState, RandomStream } from "../../numerics/random.js";
 import type { FusedNetworkModel, FusedNetworkStepper, NetworkModel } from "./model.js";
+import { checkKernelChoice, type KernelChoice } from "./kernels/choice.js";
 
 export interface NetworkSimulationOptions {
   /** Step in model time units. */
@@ -56,9 +57,8 @@ export interface NetworkSimulationOptions {
  * - "wasm": the fused stepper, or an error when the model or this runtime has none.
  * The choice never changes results, only speed.
  */
-export type StepKernel = "auto" | "typescript" | "wasm";
+export type StepKernel = KernelChoice;
 
-const STEP_KERNELS: readonly StepKernel[] = ["auto", "typescript", "wasm"];
 let defaultStepKernel: StepKernel = "auto";
 
 /** Set the kernel of every later run without a `kernel` option; returns the previous default. */
@@ -70,9 +70,7 @@ export function setDefaultStepKernel(kernel: StepKernel): StepKernel {
 }
 
 function checkStepKernel(kernel: StepKernel): void {
-  if (!STEP_KERNELS.includes(kernel)) {
-    throw new RangeError(`step kernel must be one of ${STEP_KERNELS.join(", ")}, got ${String(kernel)}`);
-  }
+  checkKernelChoice("step kernel", kernel);
 }
 
 function isFused(model: NetworkModel): model is FusedNetworkModel {
@@ -88,6 +86,8 @@ export interface NetworkSimulationResult {
   /** Recorded variables: samples x nodes, sample-major. */
   recorded: Record<string, Float64Array>;
   finalState: Float64Array;
+  /** Which implementation integrated the run. */
+  kernel: "typescript" | "wasm";
 }
 
 export class DivergenceError extends Error {
@@ -173,7 +173,9 @@ export function simulateNetwork(
         `the wasm step kernel needs a model with a fused stepper, the euler or heun scheme (got ${scheme}) and one noise sigma per variable (not per node)`,
       );
     }
-    if (isFused(model) && schemeOk && !perNode) {
+    // A non-finite initial state diverges at the first step on either path; the TypeScript one
+    // reports it (the kernel may compute a sparse coupling densely, which needs finite values).
+    if (isFused(model) && schemeOk && !perNode && state.every(Number.isFinite)) {
       fused = model.fusedStepper(
         {
           scheme,
@@ -242,5 +244,12 @@ export function simulateNetwork(
     }
   }
   if (onProgress !== undefined) onProgress(1);
-  return { nodes: n, times, samplePeriod: sampleEvery * dt, recorded, finalState: state };
+  return {
+    nodes: n,
+    times,
+    samplePeriod: sampleEvery * dt,
+    recorded,
+    finalState: state,
+    kernel: fused !== null ? "wasm" : "typescript",
+  };
 }

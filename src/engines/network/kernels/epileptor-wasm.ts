@@ -126,6 +126,33 @@ function paddedStride(n: number): number {
   return (n + 3) & ~3;
 }
 
+/**
+ * Whether a graph without delays that is stored sparse (at most half its weights non-zero) is
+ * still computed densely here: the dense SIMD product costs about 0.14 ns per weight, zeros
+ * included, the sparse loop several times that per stored weight (an index load and a scalar
+ * multiply-add), so the dense product wins from about a fifth non-zero (the bundled TVB 76-region
+ * connectome has 27%), while the matrix stays small. The results are the same bits: an omitted
+ * weight adds 0 * x = +-0 to a partial sum, which never changes it (see coupling.as), as long as
+ * x is finite, which the state is at the start of every step of a run that has not diverged
+ * (simulateNetwork starts the kernel only from a finite initial state).
+ */
+function denseInKernel(n: number, nonZero: number): boolean {
+  return nonZero >= DENSE_MIN_FILL * n * n && 8 * n * paddedStride(n) <= DENSE_MAX_BYTES;
+}
+const DENSE_MIN_FILL = 0.2;
+const DENSE_MAX_BYTES = 64 * 1024 * 1024;
+
+/** The n x n row-major weights of a graph stored as compressed rows. */
+function denseWeights(graph: CouplingGraph): Float64Array {
+  const n = graph.nodes;
+  const w = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let k = graph.rowStart[i]; k < graph.rowStart[i + 1]; k++)
+      w[i * n + graph.column[k]] = graph.weight[k];
+  }
+  return w;
+}
+
 /** Bump allocator over byte offsets, 16-byte aligned. */
 class Layout {
   bytes = HEADER_BYTES;
@@ -165,8 +192,8 @@ export class EpileptorWasmKernel {
     const n = graph.nodes;
     const ns = paddedStride(n);
     const delayed = graph.delaySteps !== null;
-    const mode = delayed ? 2 : graph.dense !== null ? 0 : 1;
     const nnz = graph.rowStart[n];
+    const mode = delayed ? 2 : graph.dense !== null || denseInKernel(n, nnz) ? 0 : 1;
     const lay = new Layout();
     const zig = lay.take(ZIG_BYTES);
     const rng = lay.take(16);
@@ -181,7 +208,7 @@ export class EpileptorWasmKernel {
     const c2 = lay.take(8 * ns);
     const rowSum = lay.take(8 * ns);
     const dense = mode === 0 ? lay.take(8 * n * ns) : 0;
-    const rowStart = mode !== 0 ? lay.take(4 * (n + 1)) : 0;
+    const rowStart = mode !== 0 ? lay.take(4 * (4 * n + 1)) : 0;
     const column = mode !== 0 ? lay.take(4 * nnz) : 0;
     const weight = mode !== 0 ? lay.take(8 * nnz) : 0;
     const delay = mode === 2 ? lay.take(4 * nnz) : 0;
@@ -246,28 +273,42 @@ export class EpileptorWasmKernel {
     if (config.regional.length !== 8) throw new Error("Epileptor kernel: expected 8 regional arrays");
     config.regional.forEach((values, k) => f64.set(values, regional / 8 + k * ns));
     f64.set(graph.rowSum, rowSum / 8);
-    if (mode === 0 && graph.dense !== null) {
-      // Panels of three rows (epileptor.as, coupleDense): for each group of four columns the
-      // three rows' weights one after the other; the n mod 3 last rows row by row; zero padding.
-      const w = graph.dense;
+    if (mode === 0) {
+      // Panels of three rows (epileptor.as, coupleDense), or of two when both couplings are
+      // computed (coupleDenseBoth): for each group of four columns the panel's rows' weights one
+      // after the other; the n mod 3 (or n mod 2) last rows row by row; zero padding.
+      const w = graph.dense ?? denseWeights(graph);
       const base = dense / 8;
-      const blocks = Math.floor(n / 3);
+      const rows = config.needC1 && config.needC2 ? 2 : 3;
+      const blocks = Math.floor(n / rows);
       for (let b = 0; b < blocks; b++) {
-        const panel = base + b * 3 * ns;
-        for (let r = 0; r < 3; r++) {
-          const row = (3 * b + r) * n;
-          for (let j = 0; j < n; j++) f64[panel + (j >> 2) * 12 + r * 4 + (j & 3)] = w[row + j];
+        const panel = base + b * rows * ns;
+        for (let r = 0; r < rows; r++) {
+          const row = (rows * b + r) * n;
+          for (let j = 0; j < n; j++) f64[panel + (j >> 2) * 4 * rows + r * 4 + (j & 3)] = w[row + j];
         }
       }
-      for (let i = 3 * blocks; i < n; i++) {
+      for (let i = rows * blocks; i < n; i++) {
         const at = base + i * ns;
         for (let j = 0; j < n; j++) f64[at + j] = w[i * n + j];
       }
     } else {
-      i32.set(graph.rowStart, rowStart / 4);
-      i32.set(graph.column, column / 4);
-      f64.set(graph.weight, weight / 8);
-      if (graph.delaySteps !== null) i32.set(graph.delaySteps, delay / 4);
+      // Each row's entries grouped by partial sum (column mod 4), each group in ascending column
+      // order: a stable partition of the row, which is in ascending column order already.
+      let k = 0;
+      for (let i = 0; i < n; i++) {
+        for (let lane = 0; lane < 4; lane++) {
+          i32[rowStart / 4 + 4 * i + lane] = k;
+          for (let e = graph.rowStart[i]; e < graph.rowStart[i + 1]; e++) {
+            if ((graph.column[e] & 3) !== lane) continue;
+            i32[column / 4 + k] = graph.column[e];
+            f64[weight / 8 + k] = graph.weight[e];
+            if (graph.delaySteps !== null) i32[delay / 4 + k] = graph.delaySteps[e];
+            k++;
+          }
+        }
+      }
+      i32[rowStart / 4 + 4 * n] = k;
     }
     this.n = n;
     this.ns = ns;

@@ -10,8 +10,14 @@
 // - the coupling sums every row as four partial sums s0..s3 over the columns j with j mod 4 =
 //   0..3, each ascending in j, combined as (s0 + s1) + (s2 + s3) (see ../coupling.ts);
 // - the noise is drawn from the same xoshiro128** stream with the same ziggurat (the tables are
-//   copied from random.ts; the rare slow path calls the runtime's own Math.exp and Math.log,
-//   imported, so that it agrees with the TypeScript draws to the bit).
+//   copied from random.ts); the rare slow path decides its exp test with an exp of its own where
+//   that is certain and with the runtime's Math.exp (imported) where it is close, and takes its
+//   logarithms from the runtime's Math.log, so that it agrees with the TypeScript draws to the
+//   bit. Nothing from AssemblyScript's standard Math is used: its tables would be data segments
+//   written into the memory the caller lays out.
+//
+// The tests (test/engines/epileptor-wasm.test.ts) compare every recorded sample and the final
+// state with the TypeScript path, bit for bit, for each scheme and coupling path.
 //
 // Memory (byte offsets in the header below, chosen by the caller): state, k1, k2, predictor and
 // noise hold the six variables with a stride `ns` (n rounded up to a multiple of 4) whose padding
@@ -34,7 +40,7 @@ const H_COUPLING = 4; // 0 dense panels, 1 sparse rows, 2 sparse rows with delay
 const H_SLOTS = 5; // ring-buffer slots (max delay + 1)
 const H_STEP = 6; // step counter of the ring buffer
 const H_DENSE = 7;
-const H_ROWSTART = 8;
+const H_ROWSTART = 8; // sparse: 4 n + 1 group offsets (coupleSparse)
 const H_COLUMN = 9;
 const H_WEIGHT = 10;
 const H_DELAY = 11;
@@ -100,7 +106,8 @@ function refill(): void {
   let s1 = r1;
   let s2 = r2;
   let s3 = r3;
-  for (let p = raw; p < raw + (<usize>RAW_COUNT << 2); p += 4) {
+  const end = raw + (<usize>RAW_COUNT << 2);
+  for (let p = raw; p < end; p += 4) {
     store<i32>(p, rotl(s1 * 5, 7) * 9);
     s2 ^= s0;
     s3 ^= s1;
@@ -299,14 +306,154 @@ function coupleDense(n: i32, ns: i32, a: f64, w: usize, x: usize, rowSum: usize,
 }
 
 /**
- * Sparse coupling (compressed rows), without delays (hist = 0) or reading the ring buffer `hist`
- * (slots x n f64) after writing x into the slot of step `step`. Same four partial sums as dense.
+ * Both dense couplings at once (C1 from x1 and C2 from x2), for models that need both: each
+ * weight loaded serves two products. Rows go two at a time from panels of two rows (eight
+ * accumulator chains, as many as fit in registers with the four x vectors); an odd last row is
+ * stored row by row after the panels. Same partial sums and finish as coupleDense.
+ */
+function coupleDenseBoth(
+  n: i32,
+  ns: i32,
+  a: f64,
+  w: usize,
+  xa: usize,
+  xb: usize,
+  rowSum: usize,
+  outA: usize,
+  outB: usize,
+): void {
+  const span = <usize>ns << 3;
+  const pairs = n >> 1;
+  let p = w;
+  for (let b = 0; b < pairs; b++) {
+    let alo0 = f64x2.splat(0.0);
+    let ahi0 = f64x2.splat(0.0);
+    let alo1 = f64x2.splat(0.0);
+    let ahi1 = f64x2.splat(0.0);
+    let blo0 = f64x2.splat(0.0);
+    let bhi0 = f64x2.splat(0.0);
+    let blo1 = f64x2.splat(0.0);
+    let bhi1 = f64x2.splat(0.0);
+    for (let k: usize = 0; k < span; k += 32) {
+      const w0lo = v128.load(p);
+      const w0hi = v128.load(p, 16);
+      const w1lo = v128.load(p, 32);
+      const w1hi = v128.load(p, 48);
+      const xalo = v128.load(xa + k);
+      const xahi = v128.load(xa + k, 16);
+      alo0 = f64x2.add(alo0, f64x2.mul(w0lo, xalo));
+      ahi0 = f64x2.add(ahi0, f64x2.mul(w0hi, xahi));
+      alo1 = f64x2.add(alo1, f64x2.mul(w1lo, xalo));
+      ahi1 = f64x2.add(ahi1, f64x2.mul(w1hi, xahi));
+      const xblo = v128.load(xb + k);
+      const xbhi = v128.load(xb + k, 16);
+      blo0 = f64x2.add(blo0, f64x2.mul(w0lo, xblo));
+      bhi0 = f64x2.add(bhi0, f64x2.mul(w0hi, xbhi));
+      blo1 = f64x2.add(blo1, f64x2.mul(w1lo, xblo));
+      bhi1 = f64x2.add(bhi1, f64x2.mul(w1hi, xbhi));
+      p += 64;
+    }
+    const o = <usize>(b * 2) << 3;
+    const rs0 = load<f64>(rowSum + o);
+    const rs1 = load<f64>(rowSum + o, 8);
+    store<f64>(outA + o, finishRow(alo0, ahi0, a, rs0, load<f64>(xa + o)));
+    store<f64>(outA + o, finishRow(alo1, ahi1, a, rs1, load<f64>(xa + o, 8)), 8);
+    store<f64>(outB + o, finishRow(blo0, bhi0, a, rs0, load<f64>(xb + o)));
+    store<f64>(outB + o, finishRow(blo1, bhi1, a, rs1, load<f64>(xb + o, 8)), 8);
+  }
+  if ((n & 1) != 0) {
+    let alo = f64x2.splat(0.0);
+    let ahi = f64x2.splat(0.0);
+    let blo = f64x2.splat(0.0);
+    let bhi = f64x2.splat(0.0);
+    for (let k: usize = 0; k < span; k += 32) {
+      const wlo = v128.load(p + k);
+      const whi = v128.load(p + k, 16);
+      alo = f64x2.add(alo, f64x2.mul(wlo, v128.load(xa + k)));
+      ahi = f64x2.add(ahi, f64x2.mul(whi, v128.load(xa + k, 16)));
+      blo = f64x2.add(blo, f64x2.mul(wlo, v128.load(xb + k)));
+      bhi = f64x2.add(bhi, f64x2.mul(whi, v128.load(xb + k, 16)));
+    }
+    const o = <usize>(n - 1) << 3;
+    const rs = load<f64>(rowSum + o);
+    store<f64>(outA + o, finishRow(alo, ahi, a, rs, load<f64>(xa + o)));
+    store<f64>(outB + o, finishRow(blo, bhi, a, rs, load<f64>(xb + o)));
+  }
+}
+
+/**
+ * Sparse coupling. The stored weights of each row are grouped by the partial sum they belong to
+ * (column mod 4), each group in ascending column order, with `group` (4 n + 1 offsets) giving
+ * where the groups start: each partial sum is then one plain loop, the same additions in the same
+ * order as the TypeScript loop that picks the partial per entry. Without delays `x` is read
+ * directly; with delays, x is first written into the ring buffer `hist` (slots x n f64) at the
+ * slot of step `step` and every weight reads its source `delay` steps back.
  */
 function coupleSparse(
   n: i32,
   a: f64,
   x: usize,
-  rowStart: usize,
+  group: usize,
+  column: usize,
+  weight: usize,
+  rowSum: usize,
+  out: usize,
+): void {
+  for (let i = 0; i < n; i++) {
+    const g = group + (<usize>(4 * i) << 2);
+    let sum0 = 0.0;
+    let sum1 = 0.0;
+    let sum2 = 0.0;
+    let sum3 = 0.0;
+    const k0 = load<i32>(g);
+    const k1 = load<i32>(g, 4);
+    const k2 = load<i32>(g, 8);
+    const k3 = load<i32>(g, 12);
+    const k4 = load<i32>(g, 16);
+    for (let k = k0; k < k1; k++) {
+      sum0 += load<f64>(weight + (<usize>k << 3)) * load<f64>(x + (<usize>load<i32>(column + (<usize>k << 2)) << 3));
+    }
+    for (let k = k1; k < k2; k++) {
+      sum1 += load<f64>(weight + (<usize>k << 3)) * load<f64>(x + (<usize>load<i32>(column + (<usize>k << 2)) << 3));
+    }
+    for (let k = k2; k < k3; k++) {
+      sum2 += load<f64>(weight + (<usize>k << 3)) * load<f64>(x + (<usize>load<i32>(column + (<usize>k << 2)) << 3));
+    }
+    for (let k = k3; k < k4; k++) {
+      sum3 += load<f64>(weight + (<usize>k << 3)) * load<f64>(x + (<usize>load<i32>(column + (<usize>k << 2)) << 3));
+    }
+    const o = <usize>i << 3;
+    store<f64>(out + o, a * (sum0 + sum1 + (sum2 + sum3) - load<f64>(rowSum + o) * load<f64>(x + o)));
+  }
+}
+
+/** One partial sum of a delayed row: entries k0 .. k1 read `delay` steps before `slot`. */
+@inline function delayedSum(
+  k0: i32,
+  k1: i32,
+  column: usize,
+  weight: usize,
+  delay: usize,
+  hist: usize,
+  slot: i32,
+  slots: i32,
+  rowBytes: usize,
+): f64 {
+  let sum = 0.0;
+  for (let k = k0; k < k1; k++) {
+    let s = slot - load<i32>(delay + (<usize>k << 2));
+    if (s < 0) s += slots;
+    const src = hist + <usize>s * rowBytes;
+    sum += load<f64>(weight + (<usize>k << 3)) * load<f64>(src + (<usize>load<i32>(column + (<usize>k << 2)) << 3));
+  }
+  return sum;
+}
+
+function coupleDelayed(
+  n: i32,
+  a: f64,
+  x: usize,
+  group: usize,
   column: usize,
   weight: usize,
   delay: usize,
@@ -316,37 +463,22 @@ function coupleSparse(
   rowSum: usize,
   out: usize,
 ): void {
-  let src = x;
-  let slot = 0;
-  if (hist != 0) {
-    slot = step % slots;
-    const base = hist + ((<usize>slot * <usize>n) << 3);
-    memory.copy(base, x, <usize>n << 3);
-  }
+  const slot = step % slots;
   const rowBytes = <usize>n << 3;
+  memory.copy(hist + <usize>slot * rowBytes, x, rowBytes);
   for (let i = 0; i < n; i++) {
-    let s0 = 0.0;
-    let s1 = 0.0;
-    let s2 = 0.0;
-    let s3 = 0.0;
-    const end = load<i32>(rowStart + (<usize>(i + 1) << 2));
-    for (let k = load<i32>(rowStart + (<usize>i << 2)); k < end; k++) {
-      const c = load<i32>(column + (<usize>k << 2));
-      const wk = load<f64>(weight + (<usize>k << 3));
-      if (hist != 0) {
-        let s = slot - load<i32>(delay + (<usize>k << 2));
-        if (s < 0) s += slots;
-        src = hist + <usize>s * rowBytes;
-      }
-      const term = wk * load<f64>(src + (<usize>c << 3));
-      const lane = c & 3;
-      if (lane == 0) s0 += term;
-      else if (lane == 1) s1 += term;
-      else if (lane == 2) s2 += term;
-      else s3 += term;
-    }
+    const g = group + (<usize>(4 * i) << 2);
+    const k0 = load<i32>(g);
+    const k1 = load<i32>(g, 4);
+    const k2 = load<i32>(g, 8);
+    const k3 = load<i32>(g, 12);
+    const k4 = load<i32>(g, 16);
+    const sum0 = delayedSum(k0, k1, column, weight, delay, hist, slot, slots, rowBytes);
+    const sum1 = delayedSum(k1, k2, column, weight, delay, hist, slot, slots, rowBytes);
+    const sum2 = delayedSum(k2, k3, column, weight, delay, hist, slot, slots, rowBytes);
+    const sum3 = delayedSum(k3, k4, column, weight, delay, hist, slot, slots, rowBytes);
     const o = <usize>i << 3;
-    store<f64>(out + o, a * (s0 + s1 + (s2 + s3) - load<f64>(rowSum + o) * load<f64>(x + o)));
+    store<f64>(out + o, a * (sum0 + sum1 + (sum2 + sum3) - load<f64>(rowSum + o) * load<f64>(x + o)));
   }
 }
 
@@ -356,15 +488,22 @@ function couple(n: i32, ns: i32, flags: i32, state: usize, step: i32): void {
   const a = hf64(F_SCALE);
   const rowSum = <usize>hi32(H_ROWSUM);
   const x2 = state + (<usize>(3 * ns) << 3);
+  if (mode == 0 && (flags & 3) == 3) {
+    const c1 = <usize>hi32(H_C1);
+    const c2 = <usize>hi32(H_C2);
+    coupleDenseBoth(n, ns, a, <usize>hi32(H_DENSE), state, x2, rowSum, c1, c2);
+    return;
+  }
   for (let v = 0; v < 2; v++) {
     if ((flags & (1 << v)) == 0) continue;
     const x = v == 0 ? state : x2;
     const out = <usize>hi32(v == 0 ? H_C1 : H_C2);
     if (mode == 0) {
       coupleDense(n, ns, a, <usize>hi32(H_DENSE), x, rowSum, out);
+    } else if (mode == 1) {
+      coupleSparse(n, a, x, <usize>hi32(H_ROWSTART), <usize>hi32(H_COLUMN), <usize>hi32(H_WEIGHT), rowSum, out);
     } else {
-      const hist = mode == 2 ? <usize>hi32(v == 0 ? H_HIST1 : H_HIST2) : 0;
-      coupleSparse(
+      coupleDelayed(
         n,
         a,
         x,
@@ -372,7 +511,7 @@ function couple(n: i32, ns: i32, flags: i32, state: usize, step: i32): void {
         <usize>hi32(H_COLUMN),
         <usize>hi32(H_WEIGHT),
         <usize>hi32(H_DELAY),
-        hist,
+        <usize>hi32(v == 0 ? H_HIST1 : H_HIST2),
         hi32(H_SLOTS),
         step,
         rowSum,
