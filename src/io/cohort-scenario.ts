@@ -162,6 +162,15 @@ function only(pop: z.output<typeof populationSchema>): Etiology[] | undefined {
   return pop.only;
 }
 
+/** JSON Schema (draft 2020-12) of cohort or trial scenario files, for editors. */
+export function courseScenarioJsonSchema(kind: "cohort" | "trial"): Record<string, unknown> {
+  const schema = z.toJSONSchema(kind === "cohort" ? cohortScenarioSchema : trialScenarioSchema, {
+    io: "input",
+    unrepresentable: "any",
+  }) as Record<string, unknown>;
+  return { ...schema, title: `ictal ${kind} scenario, schema version ${SCENARIO_SCHEMA_VERSION}` };
+}
+
 /** "cohort" or "trial" when the file declares one of these kinds; null otherwise (or unreadable). */
 export function courseScenarioKind(file: string): "cohort" | "trial" | null {
   try {
