@@ -92,7 +92,10 @@ export interface CellCalibration {
  * widens the search for strongly inhibited cells (drug-modified models); the calibration uses the
  * default.
  */
-export function measureCell(model: NeuronModel, rheobaseHigh: number = CELL_BRIDGE_SETTINGS.rheobaseHigh): CellMetrics {
+export function measureCell(
+  model: NeuronModel,
+  rheobaseHigh: number = CELL_BRIDGE_SETTINGS.rheobaseHigh,
+): CellMetrics {
   const s = CELL_BRIDGE_SETTINGS;
   const rh = rheobase(model, s.rheobaseLow, rheobaseHigh, {
     ...s.clamp,

@@ -32,6 +32,7 @@
  */
 import {
   editedCellsEffects,
+  excitabilityFactor,
   measureCell,
   type CellCalibration,
   type CellMetrics,
@@ -115,13 +116,20 @@ function remember<T>(cache: Map<string, T>, key: string, value: T): T {
 
 const NOT_FIRING = /not firing at the upper bound/;
 
+function silencedMetrics(classBaseline: CellMetrics): CellMetrics & { silenced: boolean } {
+  return { rheobase: DRUG_RHEOBASE_HIGH, gain: classBaseline.gain, silenced: true };
+}
+
 /**
  * measureCell with a cache keyed by the whole model (channels are data). The calibration's search
  * interval first (same numbers as the calibration for cells it covers), the wider one only if the
- * cell does not fire within it. A cell that fires no train up to DRUG_RHEOBASE_HIGH is *silenced*:
- * it is given rheobase = DRUG_RHEOBASE_HIGH and its class's baseline gain, so its excitability
- * factor is an upper bound (the cell is at least that much less excitable) and the shift that
- * follows is a bound on its size, flagged in the metrics.
+ * cell does not fire within it. A cell that fires no train up to DRUG_RHEOBASE_HIGH, or whose f–I
+ * slope is not positive (depolarisation block), is *silenced*: it is given rheobase =
+ * DRUG_RHEOBASE_HIGH and its class's baseline gain, so its excitability factor is an upper bound
+ * (the cell is at least that much less excitable) and the shift that follows is a bound on its
+ * size, flagged in the metrics. The same bound is the floor of any measured factor (`measure` in
+ * cellSide): a cell whose train exists but is weaker than that is treated as silenced, so that a
+ * near-zero gain does not send the log index to minus infinity.
  */
 function measureCached(model: NeuronModel, classBaseline: CellMetrics): CellMetrics & { silenced: boolean } {
   const key = JSON.stringify(model);
@@ -130,13 +138,15 @@ function measureCached(model: NeuronModel, classBaseline: CellMetrics): CellMetr
   let metrics: CellMetrics & { silenced: boolean };
   try {
     metrics = { ...measureCell(model), silenced: false };
+    if (!(metrics.gain > 0)) metrics = silencedMetrics(classBaseline);
   } catch (error) {
     if (!(error instanceof RangeError && NOT_FIRING.test(error.message))) throw error;
     try {
       metrics = { ...measureCell(model, DRUG_RHEOBASE_HIGH), silenced: false };
+      if (!(metrics.gain > 0)) metrics = silencedMetrics(classBaseline);
     } catch (wide) {
       if (!(wide instanceof RangeError && NOT_FIRING.test(wide.message))) throw wide;
-      metrics = { rheobase: DRUG_RHEOBASE_HIGH, gain: classBaseline.gain, silenced: true };
+      metrics = silencedMetrics(classBaseline);
     }
   }
   return remember(cellCache, key, metrics);
@@ -175,9 +185,14 @@ function cellSide(
   const interneuron = wangBuzsakiInterneuron();
   const silenced: string[] = [];
   const measure = (model: NeuronModel): CellMetrics => {
-    const own = model.name === pyramid.name ? calibration.baseline.excitatory : calibration.baseline.inhibitory;
+    const own =
+      model.name === pyramid.name ? calibration.baseline.excitatory : calibration.baseline.inhibitory;
     const m = measureCached(model, own);
-    if (m.silenced) silenced.push(model.name);
+    const floor = silencedMetrics(own);
+    if (m.silenced || excitabilityFactor(m, own) < excitabilityFactor(floor, own)) {
+      silenced.push(model.name);
+      return { rheobase: floor.rheobase, gain: floor.gain };
+    }
     return { rheobase: m.rheobase, gain: m.gain };
   };
   const synaptic = synapticScalesWithDrugs(pyramid, effects, "excitatory", variants);
@@ -278,8 +293,17 @@ export function drugNetworkShift(
 /** Which mapping turns drug effects into a network shift. */
 export type NetworkDrugMapping = "bridge" | "interim";
 
-/** The mapping used when callers do not choose one. */
-export const DEFAULT_NETWORK_DRUG_MAPPING: NetworkDrugMapping = "bridge";
+/**
+ * The mapping used when callers do not choose one. Interim for now, on purpose: through the bridge
+ * every state-dependent Na blocker at a usual dose raises x0 for a patient without variants
+ * (carbamazepine +0.09, phenytoin +0.14), because the Wang–Buzsáki interneuron's rheobase (0.16
+ * µA/cm²) rises by a larger fraction than the pyramid's (0.73 µA/cm²) and the excitability factor
+ * is a ratio; lamotrigine and oxcarbazepine silence the modelled pyramid. Clinically these drugs
+ * help focal epilepsy, so the bridge cannot be the default until the metric sees what the static
+ * rheobase and gain miss (use dependence during high-frequency firing, docs/models/drugs.md).
+ * Switching is this one constant.
+ */
+export const DEFAULT_NETWORK_DRUG_MAPPING: NetworkDrugMapping = "interim";
 
 export interface NetworkDrugShiftOptions {
   readonly mapping?: NetworkDrugMapping;
@@ -292,15 +316,19 @@ export interface NetworkDrugShiftOptions {
 /**
  * The single entry point for drug effects at the network scale. Pass the modifiers of
  * resistance.networkModifiersFor(profile) and the variants of resistance.variantsFor(profile).
- * Bridge (default): drugNetworkShift; `mapping: "interim"`: networkExcitabilityShift (documented
- * fallback, uncalibrated weights). Both return x0Shift (gain and offset applied) and a per-target
+ * `mapping: "bridge"`: drugNetworkShift; `mapping: "interim"`: networkExcitabilityShift
+ * (uncalibrated weights); without `mapping`, DEFAULT_NETWORK_DRUG_MAPPING (read why there). Both return x0Shift (gain and offset applied) and a per-target
  * list (for the bridge: only the interim-only targets; the cells' part is `cellShift`).
  */
 export function networkDrugShift(
   effects: readonly TargetEffect[],
   modifiers: NetworkModifiers = {},
   options: NetworkDrugShiftOptions = {},
-): { readonly x0Shift: number; readonly mapping: NetworkDrugMapping; readonly detail: NetworkEffect | DrugNetworkShift } {
+): {
+  readonly x0Shift: number;
+  readonly mapping: NetworkDrugMapping;
+  readonly detail: NetworkEffect | DrugNetworkShift;
+} {
   const mapping = options.mapping ?? DEFAULT_NETWORK_DRUG_MAPPING;
   if (mapping === "interim") {
     const detail = networkExcitabilityShift(effects, modifiers);
