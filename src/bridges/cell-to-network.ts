@@ -87,10 +87,17 @@ export interface CellCalibration {
   readonly variants: Readonly<Record<string, VariantCalibration>>;
 }
 
-/** Rheobase and f–I gain of one neuron model under the bridge's clamp protocol. */
-export function measureCell(model: NeuronModel): CellMetrics {
+/**
+ * Rheobase and f–I gain of one neuron model under the bridge's clamp protocol. `rheobaseHigh`
+ * widens the search for strongly inhibited cells (drug-modified models); the calibration uses the
+ * default.
+ */
+export function measureCell(
+  model: NeuronModel,
+  rheobaseHigh: number = CELL_BRIDGE_SETTINGS.rheobaseHigh,
+): CellMetrics {
   const s = CELL_BRIDGE_SETTINGS;
-  const rh = rheobase(model, s.rheobaseLow, s.rheobaseHigh, {
+  const rh = rheobase(model, s.rheobaseLow, rheobaseHigh, {
     ...s.clamp,
     tolerance: s.rheobaseTolerance,
   }).current;
@@ -120,15 +127,18 @@ export function kappa(): number {
  * Circuit effects of edited cell models, measured now: variants, drugs (src/pharmacology
  * cell-effects applyDrugs) or both. `null` for a cell class means unchanged (not measured).
  * `synaptic` holds receptor factors onto principal cells (e.g. synapticScalesWithDrugs).
+ * `measure` lets a caller cache measurements (drugs-to-network.ts); it must return what
+ * measureCell would.
  */
 export function editedCellsEffects(
   excitatory: NeuronModel | null,
   inhibitory: NeuronModel | null,
   synaptic: Partial<Record<"ampa" | "nmda" | "gabaA", number>>,
   baseline: CellCalibration["baseline"],
+  measure: (model: NeuronModel) => CellMetrics = measureCell,
 ): { effects: CircuitEffects; excitatory: CellMetrics; inhibitory: CellMetrics } {
-  const e = excitatory === null ? baseline.excitatory : measureCell(excitatory);
-  const i = inhibitory === null ? baseline.inhibitory : measureCell(inhibitory);
+  const e = excitatory === null ? baseline.excitatory : measure(excitatory);
+  const i = inhibitory === null ? baseline.inhibitory : measure(inhibitory);
   const gabaA = synaptic.gabaA ?? 1;
   return {
     excitatory: e,

@@ -1,8 +1,9 @@
 /**
  * INTERIM direct mapping of drug effects onto the network scale: target effects → a shift of the
- * Epileptor excitability x0 (Jirsa et al. 2014). It stands in until the cell → network bridge of
- * the mechanisms issue exists, which will replace it by calibrated excitability metrics from the
- * cell engine. Nothing here is fitted to data: the weights are modelling assumptions chosen only
+ * Epileptor excitability x0 (Jirsa et al. 2014). Callers should not call it directly but
+ * `networkDrugShift` (src/bridges/drugs-to-network.ts), which chooses between this mapping and the
+ * cell → network bridge (drugNetworkShift); docs/models/drugs.md §5 says why this one is still the
+ * default. Nothing here is fitted to data: the weights are modelling assumptions chosen only
  * so that a full effect on a major target moves a node by a few tenths of x0 (the distance between
  * an epileptogenic node, x0 ≈ −1.6, and the threshold −2.06 of epileptor.md).
  *

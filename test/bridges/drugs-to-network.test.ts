@@ -1,0 +1,93 @@
+/**
+ * Drugs → network bridge: drug target effects become cell edits composed with the patient's
+ * variants, measured, and mapped to Δx0 through κ. Checks: GABA-A potentiation lowers x0 and does
+ * so monotonically in concentration; P-gp up-regulation shrinks a substrate's effect; the Na
+ * blocker's shift is exactly κ·(ln E − ln I) of the measured cells (the index, not a weight, sets
+ * the sign), and on an SCN1A loss-of-function patient aggravation emerges from the interneuron;
+ * targets without a cell counterpart keep their interim weight; the single entry point delegates.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  DEFAULT_NETWORK_DRUG_MAPPING,
+  drugNetworkShift,
+  INTERIM_ONLY_TARGETS,
+  networkDrugShift,
+} from "../../src/bridges/drugs-to-network.js";
+import { CELL_TO_NETWORK_CALIBRATION as calibration } from "../../src/bridges/generated/cell-to-network-calibration.js";
+import { networkExcitabilityShift } from "../../src/pharmacology/network-effects.js";
+import { brainLevelFromPlasma, targetEffects } from "../../src/pharmacology/pharmacodynamics.js";
+
+/** Target effects of one drug at a total plasma level (mg/L), optionally with P-gp up-regulation. */
+function at(drug: string, plasmaMgPerL: number, pgpExpression = 1) {
+  return targetEffects([brainLevelFromPlasma(drug, plasmaMgPerL, pgpExpression)]);
+}
+
+test("GABA-A potentiation (clobazam) lowers x0 through the synapses, monotonically in concentration", () => {
+  const levels = [0.05, 0.1, 0.3, 1];
+  const shifts = levels.map((c) => drugNetworkShift(at("clobazam", c)));
+  for (const s of shifts) {
+    assert.ok(s.x0Shift < 0, `clobazam Δx0 ${s.x0Shift}`);
+    assert.ok(s.metrics.synaptic.gabaA > 1);
+    assert.equal(s.interim.length, 0);
+  }
+  for (let i = 1; i < shifts.length; i++)
+    assert.ok(shifts[i].x0Shift < shifts[i - 1].x0Shift, `not monotone at ${levels[i]} mg/L`);
+  // Only the GABA-A factor changed: Δx0 = −κ ln g (fast and slow inhibition, weights ½ each).
+  const s = shifts[2];
+  assert.ok(Math.abs(s.x0Shift + calibration.kappa * Math.log(s.metrics.synaptic.gabaA)) < 1e-12);
+});
+
+test("P-gp up-regulation lowers a substrate's (phenobarbital) brain level and shrinks |Δx0|", () => {
+  const normal = drugNetworkShift(at("phenobarbital", 25));
+  const resistant = drugNetworkShift(at("phenobarbital", 25, 2));
+  assert.ok(normal.x0Shift < 0);
+  assert.ok(resistant.x0Shift < 0 && Math.abs(resistant.x0Shift) < Math.abs(normal.x0Shift));
+});
+
+test("carbamazepine: the shift is κ·(ln E − ln I) of the measured cells; SCN1A loss of function aggravates", () => {
+  const effects = at("carbamazepine", 8);
+  const normal = drugNetworkShift(effects);
+  // Na block lowers both cells' excitability; the sign of Δx0 is whichever falls more.
+  assert.ok(normal.metrics.excitatoryFactor < 1 && normal.metrics.inhibitoryFactor < 1);
+  const expected =
+    calibration.kappa *
+    (Math.log(normal.metrics.excitatoryFactor) - Math.log(normal.metrics.inhibitoryFactor));
+  assert.ok(Math.abs(normal.x0Shift - expected) < 1e-12, `${normal.x0Shift} vs ${expected}`);
+  // On an interneuron with half its Na current the same blocker removes more of its output.
+  const dravet = drugNetworkShift(effects, { variants: ["SCN1A-LoF"] });
+  assert.ok(dravet.metrics.inhibitoryFactor < normal.metrics.inhibitoryFactor);
+  assert.ok(dravet.x0Shift > normal.x0Shift && dravet.x0Shift > 0, `SCN1A: ${dravet.x0Shift}`);
+  // The variant's own shift is not counted again: without drugs the difference is zero.
+  assert.equal(drugNetworkShift([], { variants: ["SCN1A-LoF"] }).x0Shift, 0);
+  // Same inputs, same (cached) object.
+  assert.equal(drugNetworkShift(at("carbamazepine", 8)), normal);
+});
+
+test("targets without a cell counterpart (SV2A, serotonin) keep their interim weight; modifiers apply", () => {
+  assert.ok(INTERIM_ONLY_TARGETS.sv2a !== undefined && INTERIM_ONLY_TARGETS.nav === undefined);
+  const lev = at("levetiracetam", 20);
+  const bridge = drugNetworkShift(lev);
+  assert.equal(bridge.cellShift, 0);
+  assert.ok(Math.abs(bridge.x0Shift - networkExcitabilityShift(lev).x0Shift) < 1e-15);
+  const both = [...lev, ...at("clobazam", 0.3)];
+  const plain = drugNetworkShift(both);
+  const weak = drugNetworkShift(both, { modifiers: { gain: 0.5, offset: 0.2 } });
+  assert.ok(Math.abs(weak.x0Shift - (0.5 * plain.x0Shift + 0.2)) < 1e-12);
+  // Per-drug breakdown: clobazam's and levetiracetam's parts add up (no cell interaction here).
+  const sum = plain.perDrug.reduce((s, p) => s + p.x0Shift, 0);
+  assert.deepEqual(plain.perDrug.map((p) => p.drug).sort(), ["clobazam", "levetiracetam"]);
+  assert.ok(Math.abs(sum - plain.x0Shift) < 1e-12);
+  assert.throws(() => drugNetworkShift(lev, { modifiers: { gain: -1 } }), /gain/);
+});
+
+test("networkDrugShift: one entry point delegating to the bridge or to the interim mapping", () => {
+  const clb = at("clobazam", 0.3);
+  const modifiers = { gain: 0.8, offset: 0.1, weights: { gabaA: 0.5 } };
+  const interim = networkDrugShift(clb, modifiers, { mapping: "interim" });
+  assert.equal(interim.x0Shift, networkExcitabilityShift(clb, modifiers).x0Shift);
+  const bridge = networkDrugShift(clb, modifiers, { mapping: "bridge" });
+  assert.equal(bridge.x0Shift, drugNetworkShift(clb, { modifiers: { gain: 0.8, offset: 0.1 } }).x0Shift);
+  assert.equal(networkDrugShift(clb, modifiers).mapping, DEFAULT_NETWORK_DRUG_MAPPING);
+  assert.throws(() => networkDrugShift(clb, {}, { mapping: "other" as "bridge" }), /mapping/);
+});
