@@ -19,7 +19,8 @@
  */
 import { findDrug, type Species, type TargetName } from "../pharmacology/catalogue.js";
 import { drugEdits } from "../pharmacology/cell-effects.js";
-import { networkExcitabilityShift, type NetworkEffect } from "../pharmacology/network-effects.js";
+import { networkDrugShift } from "../bridges/drugs-to-network.js";
+import type { NetworkEffect } from "../pharmacology/network-effects.js";
 import { targetEffects, type BrainLevel, type TargetEffect } from "../pharmacology/pharmacodynamics.js";
 import {
   adverseThreshold,
@@ -389,13 +390,20 @@ export function medicatedCells(
 
 // Network scale ---------------------------------------------------------------------------------
 
-/** x0 after the interim network mapping: the same Δx0 in every region (drugs reach the whole brain). */
+/**
+ * x0 after the network-scale drug mapping (bridges/drugs-to-network.ts networkDrugShift, whose
+ * default is the interim direct mapping): the same Δx0 in every region (drugs reach the whole
+ * brain). `effect.perTarget` lists the targets the interim mapping accounts for.
+ */
 export function medicatedX0(
   x0: Float64Array,
   effects: readonly TargetEffect[],
   resistance: ResistanceProfile,
-): { x0: Float64Array; effect: NetworkEffect } {
-  const effect = networkExcitabilityShift(effects, networkModifiersFor(resistance));
-  const after = Float64Array.from(x0, (v) => v + effect.x0Shift);
-  return { x0: after, effect };
+): { x0: Float64Array; effect: NetworkEffect; mapping: string } {
+  const shift = networkDrugShift(effects, networkModifiersFor(resistance), {
+    variants: resistance.geneVariant?.variants ?? [],
+  });
+  const perTarget = "perTarget" in shift.detail ? shift.detail.perTarget : shift.detail.interim;
+  const after = Float64Array.from(x0, (v) => v + shift.x0Shift);
+  return { x0: after, effect: { x0Shift: shift.x0Shift, perTarget }, mapping: shift.mapping };
 }

@@ -42,6 +42,8 @@ export interface NetworkMedicationResult {
   readonly weightKg: number;
   readonly drugs: Record<string, DrugLevelReport>;
   readonly x0Shift: number;
+  /** "interim" or "bridge" (bridges/drugs-to-network.ts DEFAULT_NETWORK_DRUG_MAPPING). */
+  readonly mapping: string;
   readonly perTarget: readonly { target: TargetName; combined: number; contribution: number }[];
   readonly x0Before: Float64Array;
   readonly x0After: Float64Array;
@@ -90,7 +92,7 @@ export function applyPatientMedication(
       adverseThreshold: report.adverseThreshold,
     });
   }
-  const { x0: after, effect } = medicatedX0(x0, effects, resistance);
+  const { x0: after, effect, mapping } = medicatedX0(x0, effects, resistance);
   for (let i = 0; i < after.length; i++) {
     if (!(after[i] >= -5 && after[i] <= 1))
       throw new RangeError(
@@ -103,6 +105,7 @@ export function applyPatientMedication(
     weightKg: medication.weightKg,
     drugs,
     x0Shift: effect.x0Shift,
+    mapping,
     perTarget: effect.perTarget,
     x0Before: Float64Array.from(x0),
     x0After: after,
@@ -121,7 +124,10 @@ export function summariseNetworkMedication(m: NetworkMedicationResult, labels: r
     weightKg: m.weightKg,
     drugs: m.drugs,
     network: {
-      mapping: "interim direct mapping (pharmacology/network-effects.ts), not calibrated",
+      mapping:
+        m.mapping === "interim"
+          ? "interim direct mapping (pharmacology/network-effects.ts), not calibrated"
+          : "cell → network bridge (bridges/drugs-to-network.ts)",
       x0Shift: round(m.x0Shift),
       perTarget: m.perTarget.map((t) => ({
         target: t.target,
