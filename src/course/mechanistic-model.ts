@@ -26,11 +26,12 @@
  *   kept, and the mechanisms decide how it changes. x0_healthy = −2.4 (VEP value for healthy
  *   tissue, as in the cell → network bridge's anchors).
  * - Inflammation: the Batulin et al. (2022, iScience 25:104343) state (I, B, D, R), advanced one
- *   day per course day (inflammation.ts advanceInflammation, RK4) with a chronic drive u_I chosen
+ *   `inflammationStepDays` (7) days and at every switch of an insult or treatment
+ *   (inflammation.ts advanceInflammation, RK4 inside) with a chronic drive u_I chosen
  *   so that without seizures the steady state I* equals the generator's inflammation index
- *   (I* = u_I / (1 − k_BI k_IB)), observed seizure feedback (the number of seizures of the
- *   previous day, counted by `onSeizure`), optional insults and anti-inflammatory treatment
- *   (options). It starts at the steady state with the baseline rate's feedback.
+ *   (I* = u_I / (1 − k_BI k_IB)), observed seizure feedback (the mean daily number of seizures
+ *   since the last update, each counted by `onSeizure`), optional insults and anti-inflammatory
+ *   treatment (options). It starts at the steady state with the baseline rate's feedback.
  * - Drugs (mechanistic-drugs.ts): steady-state levels of the current doses → brain unbound with
  *   P-gp expression E(t) = transporterFold · (1 + I(t)) / (1 + I*) (the generator's chronic fold
  *   modulated by inflammation's P-gp induction, inflammation.ts pgpFactor) → occupancy → Δx0 by
@@ -106,7 +107,8 @@ export type MechanisticParameter =
   | "lesionalNetworkGain"
   | "drugPotencySd"
   | "clearanceSd"
-  | "hsSodiumResistance";
+  | "hsSodiumResistance"
+  | "inflammationStepDays";
 
 export const MECHANISTIC_PARAMETERS: ParameterTable<MechanisticParameter> = {
   networkGain: parameter(
@@ -163,6 +165,15 @@ export const MECHANISTIC_PARAMETERS: ParameterTable<MechanisticParameter> = {
     1000,
     "Remy et al. 2003 Ann Neurol 53:469 (direction); × 10 is resistance.ts's assumption",
   ),
+  inflammationStepDays: parameter(
+    "inflammationStepDays",
+    "interval between updates of the inflammation state (seizure feedback = mean daily count over it)",
+    7,
+    "days",
+    1,
+    30,
+    "numerical choice: below the 10-day BBB and remodelling time scales of Batulin et al. 2022",
+  ),
 };
 
 /** Interventions on the inflammation state (days in the model's day numbering). */
@@ -210,16 +221,21 @@ interface PatientState {
   inflammation: InflammationState;
   inflammationShift: number;
   pgpAtOnset: number;
-  lastDay: number;
-  seizuresToday: number;
+  /** Day of the last inflammation update, and seizures counted since. */
+  lastUpdate: number;
+  seizuresSinceUpdate: number;
   /** x0 of the EZ without drugs on the current day, and the table rate there. */
   x0Untreated: number;
   rateUntreated: number;
   readonly modifiers: Omit<PatientNetworkModifiers, "pgpExpression">;
   readonly perDrug: Map<string, { clearanceFactor: number; potencyMultiplier: number }>;
-  /** Memo of the last drug evaluation. */
-  memoKey: string;
+  /** Memo of the last drug evaluation: its inputs, Δx0 and treated rate. */
+  readonly memoDrugs: string[];
+  readonly memoDoses: number[];
+  memoPgp: number;
   memoShift: number;
+  memoX0: number;
+  memoRate: number;
 }
 
 /** Seizures per day of the table at (x0 of the EZ, x0 of the PZ). */
@@ -249,6 +265,8 @@ export class MechanisticCourseModel {
   private readonly calibration: CellCalibration;
   private readonly inflammationParameters: InflammationParameters = inflammationParameters();
   private readonly states = new WeakMap<CoursePatient, PatientState>();
+  /** Days on which an insult or treatment starts or ends, ascending. */
+  private readonly switches: number[];
   readonly propensity: PropensityModel;
   readonly treatment: TreatmentEffect;
   readonly hooks: CourseHooks;
@@ -266,6 +284,9 @@ export class MechanisticCourseModel {
     this.fluctuation = new ParametricPropensity(propensityOverrides, "propensity");
     this.table = options.table ?? PROPENSITY_TABLE;
     this.calibration = options.calibration ?? CELL_TO_NETWORK_CALIBRATION;
+    this.switches = [...(options.insults ?? []), ...(options.treatments ?? [])]
+      .flatMap((e) => [e.startDay, e.startDay + e.days])
+      .sort((a, b) => a - b);
     this.propensity = {
       initialise: (patient) => this.initialise(patient),
       ratePerDay: (patient, day) => this.ratePerDay(patient, day),
@@ -274,7 +295,7 @@ export class MechanisticCourseModel {
     this.hooks = {
       onSeizure: (patient) => {
         const s = this.states.get(patient);
-        if (s !== undefined) s.seizuresToday++;
+        if (s !== undefined) s.seizuresSinceUpdate++;
       },
     };
   }
@@ -349,8 +370,8 @@ export class MechanisticCourseModel {
       inflammation: b.inflammation,
       inflammationShift: b.contributions.inflammation,
       pgpAtOnset: pgpFactor(b.inflammation),
-      lastDay: Number.NaN,
-      seizuresToday: 0,
+      lastUpdate: Number.NaN,
+      seizuresSinceUpdate: 0,
       x0Untreated: b.x0EZ,
       rateUntreated: f.baselineRatePerDay,
       modifiers: {
@@ -361,8 +382,12 @@ export class MechanisticCourseModel {
           f.lesion === "hippocampal-sclerosis" ? { "carbamazepine:nav": p.hsSodiumResistance } : {},
       },
       perDrug: new Map(),
-      memoKey: "",
+      memoDrugs: [],
+      memoDoses: [],
+      memoPgp: Number.NaN,
       memoShift: 0,
+      memoX0: Number.NaN,
+      memoRate: 0,
     });
   }
 
@@ -393,6 +418,30 @@ export class MechanisticCourseModel {
     };
   }
 
+  /** The first switch of an insult or treatment in (from, to), or `to`. */
+  private nextSwitch(from: number, to: number): number {
+    for (let k = 0; k < this.switches.length; k++)
+      if (this.switches[k] > from) return Math.min(to, this.switches[k]);
+    return to;
+  }
+
+  /** Advance the inflammation from its last update to `day`, piecewise between input switches. */
+  private updateInflammation(s: PatientState, day: number): void {
+    const feedback = s.seizuresSinceUpdate / (day - s.lastUpdate);
+    let t = s.lastUpdate;
+    while (t < day) {
+      const next = this.nextSwitch(t, day);
+      const d = this.drive(t, feedback, s.baseline.chronicDrive);
+      s.inflammation = advanceInflammation(s.inflammation, next - t, d, this.inflammationParameters);
+      t = next;
+    }
+    s.inflammationShift = epileptorX0Shift(inflammationEffects(s.inflammation), this.calibration);
+    s.lastUpdate = day;
+    s.seizuresSinceUpdate = 0;
+    s.x0Untreated = s.x0Fixed + s.inflammationShift;
+    s.rateUntreated = tableRate(this.table, s.x0Untreated, s.baseline.x0PZ);
+  }
+
   /** The patient's inflammation state and EZ excitability now (for tests and reports). */
   snapshot(patient: CoursePatient): { inflammation: InflammationState; x0EZ: number; pgp: number } {
     const s = this.state(patient);
@@ -406,17 +455,18 @@ export class MechanisticCourseModel {
   private ratePerDay(patient: CoursePatient, day: number): number {
     const s = this.state(patient);
     const fluctuation = this.fluctuation.ratePerDay(patient, day) / s.facts.baselineRatePerDay;
-    if (!Number.isNaN(s.lastDay)) {
-      // The previous day's seizures feed the inflammation over the day that follows them.
-      const d = this.drive(s.lastDay, s.seizuresToday, s.baseline.chronicDrive);
-      s.inflammation = advanceInflammation(s.inflammation, day - s.lastDay, d, this.inflammationParameters);
-      s.inflammationShift = epileptorX0Shift(inflammationEffects(s.inflammation), this.calibration);
-    }
-    s.lastDay = day;
-    s.seizuresToday = 0;
-    s.x0Untreated = s.x0Fixed + s.inflammationShift;
-    s.rateUntreated = tableRate(this.table, s.x0Untreated, s.baseline.x0PZ);
+    if (Number.isNaN(s.lastUpdate)) s.lastUpdate = day;
+    else if (
+      day - s.lastUpdate >= this.parameters.inflammationStepDays ||
+      this.switchesBetween(s.lastUpdate, day)
+    )
+      this.updateInflammation(s, day);
     return s.rateUntreated * fluctuation;
+  }
+
+  /** Whether an insult or treatment starts or ends in (from, to]: update then, not a step later. */
+  private switchesBetween(from: number, to: number): boolean {
+    return this.nextSwitch(from, to + 1) <= to;
   }
 
   private drugTraits(s: PatientState, name: string) {
@@ -433,21 +483,27 @@ export class MechanisticCourseModel {
     return t;
   }
 
-  /** Δx0 of the drugs now taken by the patient (memoised while doses and P-gp are unchanged). */
+  /** Δx0 of the drugs now taken by the patient (memoised while drugs, doses and P-gp are unchanged). */
   drugShift(patient: CoursePatient, drugs: readonly DrugExposure[]): number {
     const s = this.state(patient);
     const pgp = this.pgp(s);
-    let key = pgp.toFixed(3);
-    for (let i = 0; i < drugs.length; i++) key += `|${drugs[i].drug}:${drugs[i].doseFraction.toFixed(4)}`;
-    if (key === s.memoKey) return s.memoShift;
+    let same = pgp === s.memoPgp && drugs.length === s.memoDrugs.length;
+    for (let i = 0; same && i < drugs.length; i++)
+      same = drugs[i].drug === s.memoDrugs[i] && drugs[i].doseFraction === s.memoDoses[i];
+    if (same) return s.memoShift;
     const list: DrugInPatient[] = [];
+    s.memoDrugs.length = 0;
+    s.memoDoses.length = 0;
     for (const e of drugs) {
+      s.memoDrugs.push(e.drug);
+      s.memoDoses.push(e.doseFraction);
       if (!(e.doseFraction > 0)) continue;
       const t = this.drugTraits(s, e.drug);
       list.push({ drug: catalogueDrug(e.drug), doseFraction: e.doseFraction, ...t });
     }
-    s.memoKey = key;
+    s.memoPgp = pgp;
     s.memoShift = drugX0Shift(list, { ...s.modifiers, pgpExpression: pgp }, this.levels);
+    s.memoX0 = Number.NaN;
     return s.memoShift;
   }
 
@@ -457,6 +513,11 @@ export class MechanisticCourseModel {
     const s = this.state(patient);
     const shift = this.drugShift(patient, drugs);
     if (shift === 0) return 1;
-    return tableRate(this.table, s.x0Untreated + shift, s.baseline.x0PZ) / s.rateUntreated;
+    const x0 = s.x0Untreated + shift;
+    if (x0 !== s.memoX0) {
+      s.memoX0 = x0;
+      s.memoRate = tableRate(this.table, x0, s.baseline.x0PZ);
+    }
+    return s.memoRate / s.rateUntreated;
   }
 }
