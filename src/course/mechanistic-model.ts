@@ -114,7 +114,7 @@ export const MECHANISTIC_PARAMETERS: ParameterTable<MechanisticParameter> = {
   networkGain: parameter(
     "networkGain",
     "G0: median network gain of drug occupancy (network hypothesis; 1 = the interim mapping as is)",
-    1.6,
+    1.45,
     "dimensionless",
     0.05,
     10,
@@ -123,7 +123,7 @@ export const MECHANISTIC_PARAMETERS: ParameterTable<MechanisticParameter> = {
   networkGainSd: parameter(
     "networkGainSd",
     "σ_G: log-SD of the patient's network gain, driven by the unexplained-resistance deviate",
-    0.5,
+    0.8,
     "dimensionless (natural log)",
     0,
     3,
@@ -141,7 +141,7 @@ export const MECHANISTIC_PARAMETERS: ParameterTable<MechanisticParameter> = {
   drugPotencySd: parameter(
     "drugPotencySd",
     "log-SD of a patient's EC50 multiplier for one drug (drug-specific response)",
-    0.7,
+    1.1,
     "dimensionless (natural log)",
     0,
     3,
