@@ -30,7 +30,7 @@
  * src/bridges/generated/cell-to-network-calibration.ts with a fingerprint of everything they
  * depend on (test/bridges/cell-to-network.test.ts fails when it is stale). Several variants of
  * one patient compose by multiplying their single-variant factors (an approximation: cell metrics
- * are not exactly multiplicative); `measureCellExcitability` computes any combination, or any
+ * are not exactly multiplicative); `editedCellsEffects` measures any combination, or any
  * drug-modified model, exactly.
  *
  * Limitations: CACNA1H acts on thalamocortical cells, which neither model is, so it has no
@@ -116,37 +116,52 @@ export function kappa(): number {
   return (s.x0Threshold - s.x0Healthy) / anchorEI;
 }
 
-/** Excitability factors of both cell classes for edited models (variants, drugs), measured now. */
-export function measureCellExcitability(
-  excitatory: NeuronModel,
-  inhibitory: NeuronModel,
+/**
+ * Circuit effects of edited cell models, measured now: variants, drugs (src/pharmacology
+ * cell-effects applyDrugs) or both. `null` for a cell class means unchanged (not measured).
+ * `synaptic` holds receptor factors onto principal cells (e.g. synapticScalesWithDrugs).
+ */
+export function editedCellsEffects(
+  excitatory: NeuronModel | null,
+  inhibitory: NeuronModel | null,
+  synaptic: Partial<Record<"ampa" | "nmda" | "gabaA", number>>,
   baseline: CellCalibration["baseline"],
-): { excitatory: CellMetrics; inhibitory: CellMetrics; excitatoryFactor: number; inhibitoryFactor: number } {
-  const e = measureCell(excitatory);
-  const i = measureCell(inhibitory);
+): { effects: CircuitEffects; excitatory: CellMetrics; inhibitory: CellMetrics } {
+  const e = excitatory === null ? baseline.excitatory : measureCell(excitatory);
+  const i = inhibitory === null ? baseline.inhibitory : measureCell(inhibitory);
+  const gabaA = synaptic.gabaA ?? 1;
   return {
     excitatory: e,
     inhibitory: i,
-    excitatoryFactor: excitabilityFactor(e, baseline.excitatory),
-    inhibitoryFactor: excitabilityFactor(i, baseline.inhibitory),
+    effects: effects({
+      intrinsicExcitability: excitabilityFactor(e, baseline.excitatory),
+      interneuronExcitability: excitabilityFactor(i, baseline.inhibitory),
+      ampa: synaptic.ampa ?? 1,
+      nmda: synaptic.nmda ?? 1,
+      gabaAFast: gabaA,
+      gabaASlow: gabaA,
+    }),
   };
 }
 
 function calibrateVariant(id: string, baseline: CellCalibration["baseline"], k: number): VariantCalibration {
-  const measured = measureCellExcitability(
+  const gabaA = synapticScales("excitatory", [id]).gabaA ?? 1;
+  const measured = editedCellsEffects(
     applyVariants(golombPyramidal(), "excitatory", [id]),
     applyVariants(wangBuzsakiInterneuron(), "inhibitory", [id]),
+    { gabaA },
     baseline,
   );
-  const gabaA = synapticScales("excitatory", [id]).gabaA ?? 1;
-  const e = effects({
-    intrinsicExcitability: measured.excitatoryFactor,
-    interneuronExcitability: measured.inhibitoryFactor,
-    gabaAFast: gabaA,
-    gabaASlow: gabaA,
-  });
-  const logEI = logExcitationInhibition(e);
-  return { ...measured, gabaA, logEI, deltaX0: k * logEI };
+  const logEI = logExcitationInhibition(measured.effects);
+  return {
+    excitatory: measured.excitatory,
+    inhibitory: measured.inhibitory,
+    excitatoryFactor: measured.effects.intrinsicExcitability,
+    inhibitoryFactor: measured.effects.interneuronExcitability,
+    gabaA,
+    logEI,
+    deltaX0: k * logEI,
+  };
 }
 
 /** The whole calibration (tens of seconds of CPU): baseline cells and every catalogue variant. */

@@ -9,7 +9,7 @@
  * assembled in patient order — the same bytes for any K.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import {
@@ -137,6 +137,8 @@ export async function runCohortCommand(
       { name: "manifest.json", bytes: `${JSON.stringify(manifest, null, 2)}\n` },
     ]);
   }
+  // Temporary files of a run killed while writing a batch: never complete, safe to drop.
+  for (const name of readdirSync(batchDir)) if (/\.partial-\d+$/.test(name)) rmSync(join(batchDir, name));
   const batches = Math.ceil(opts.patients / BATCH_SIZE);
   const done = new Set(readdirSync(batchDir).filter((n) => /^batch-\d{6}\.json$/.test(n)));
   const jobs = [];

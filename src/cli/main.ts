@@ -34,7 +34,6 @@ import { WENDLING_PARAMETERS } from "../engines/network/wendling.js";
 import { resolveParameters } from "../engines/parameters.js";
 import { runCohortCommand } from "./cohort.js";
 import { runTrialCommand } from "./trial.js";
-import { courseScenarioKind, parseCohortScenario, parseTrialScenario } from "../io/cohort-scenario.js";
 
 const VERSION = "0.1.0";
 
@@ -245,18 +244,6 @@ export function buildProgram(): Command {
     .option("--json", "print the result as JSON")
     .action((file: string, opts: { json?: boolean }) => {
       try {
-        const course = courseScenarioKind(file);
-        if (course !== null) {
-          const text = readFileSync(file, "utf8");
-          const parsed =
-            course === "cohort" ? parseCohortScenario(text, file) : parseTrialScenario(text, file);
-          if (opts.json)
-            process.stdout.write(
-              `${JSON.stringify({ valid: true, file, kind: course, name: parsed.name })}\n`,
-            );
-          else process.stderr.write(`${file}: valid ${course} scenario '${parsed.name}'\n`);
-          return;
-        }
         const { scenario } = readScenario(file);
         if (scenario.kind === "network") {
           // Region labels and the connectome are part of validity.

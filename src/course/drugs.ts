@@ -23,12 +23,16 @@
  *   369:1000) and valproate best in generalised epilepsy (Marson et al. 2007 Lancet 369:1016).
  *   Cenobamate above 1: 21% maintenance-phase seizure freedom at 400 mg/day in refractory focal
  *   epilepsy (Krauss et al. 2020 Lancet Neurol 19:38; UNVERIFIED here). Fenfluramine in Dravet
- *   from the 62% placebo-adjusted reduction (Lagae et al. 2019, clinical_outcomes.md §4 ✓).
+ *   (3.5) calibrated so that a Lagae-like trial gives the 74.9% median reduction at 0.7 mg/kg/day
+ *   (Lagae et al. 2019, clinical_outcomes.md §4 ✓); the 0.2 mg/kg/day arm then comes out weaker
+ *   than published (about −29% vs −42.3%), a limit of the steep threshold response.
  *   The other values are modelling choices stated as such.
  * - `adverseWithdrawal`: probability that intolerable adverse effects end a trial at the usual
  *   target dose; the size (about 10–20% per drug) follows the withdrawal rates for unacceptable
  *   adverse events in SANAD arms (Marson et al. 2007), per-drug values UNVERIFIED.
  */
+
+import { findDrug } from "../pharmacology/catalogue.js";
 
 export type MechanismClass =
   | "sodium-channel"
@@ -57,7 +61,7 @@ export interface CourseDrug {
   readonly suitability: Readonly<Record<"focal" | "generalised" | "dravet" | "kcnq2", Suitability>>;
   /** Probability of intolerable adverse effects by the target dose. */
   readonly adverseWithdrawal: number;
-  /** Substrate of blood–brain-barrier P-glycoprotein in humans: 0 no, 1 yes, between: contested. */
+  /** Substrate of blood–brain-barrier P-glycoprotein in humans: 1 yes, 0 no (pharmacology catalogue). */
   readonly transporterSubstrate: number;
   /** Only for one etiology (everolimus: TSC). */
   readonly onlyFor?: string;
@@ -76,7 +80,6 @@ function drug(
   efficacy: PerSyndrome<number>,
   suitability: PerSyndrome<Suitability>,
   adverseWithdrawal: number,
-  transporterSubstrate: number,
   onlyFor?: string,
 ): CourseDrug {
   return {
@@ -87,7 +90,8 @@ function drug(
     relativeEfficacy: efficacy,
     suitability,
     adverseWithdrawal,
-    transporterSubstrate,
+    // One place for P-gp substrate status: the pharmacology catalogue (src/pharmacology/catalogue.ts).
+    transporterSubstrate: findDrug(name).brain.pgpSubstrate ? 1 : 0,
     onlyFor,
   };
 }
@@ -95,7 +99,7 @@ function drug(
 /** The 20 drugs of the pharmacology catalogue, course view (see the module comment). */
 export const COURSE_DRUGS: readonly CourseDrug[] = [
   // name, mechanism, titration (d), max/target, efficacy {focal, generalised, dravet, kcnq2},
-  // suitability, adverse withdrawal, P-gp substrate (drugs.md §2 column "P-gp substrate?")
+  // suitability, adverse withdrawal
   drug(
     "carbamazepine",
     "sodium-channel",
@@ -104,7 +108,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
     { focal: 1, generalised: 0, dravet: 0, kcnq2: 1.6 },
     { focal: A, generalised: W, dravet: W, kcnq2: A },
     0.16,
-    0,
   ),
   drug(
     "oxcarbazepine",
@@ -114,7 +117,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
     { focal: 1, generalised: 0, dravet: 0, kcnq2: 1.5 },
     { focal: A, generalised: W, dravet: W, kcnq2: A },
     0.13,
-    0.5,
   ),
   drug(
     "phenytoin",
@@ -124,7 +126,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
     { focal: 0.9, generalised: 0, dravet: 0, kcnq2: 1.5 },
     { focal: A, generalised: W, dravet: W, kcnq2: A },
     0.16,
-    0.3,
   ),
   drug(
     "lamotrigine",
@@ -134,7 +135,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
     { focal: 1, generalised: 0.8, dravet: 0, kcnq2: 1.2 },
     { focal: A, generalised: A, dravet: W, kcnq2: A },
     0.09,
-    0.5,
   ),
   drug(
     "lacosamide",
@@ -144,7 +144,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
     { focal: 1, generalised: 0, dravet: 0, kcnq2: 1.2 },
     { focal: A, generalised: I, dravet: W, kcnq2: A },
     0.11,
-    0,
   ),
   drug(
     "valproate",
@@ -154,7 +153,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
     { focal: 0.9, generalised: 1.25, dravet: 0.8, kcnq2: 0.7 },
     { focal: A, generalised: A, dravet: A, kcnq2: A },
     0.12,
-    0,
   ),
   drug(
     "levetiracetam",
@@ -164,7 +162,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
     { focal: 1, generalised: 1, dravet: 0.6, kcnq2: 0.6 },
     { focal: A, generalised: A, dravet: A, kcnq2: A },
     0.12,
-    0,
   ),
   drug(
     "brivaracetam",
@@ -174,7 +171,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
     { focal: 0.9, generalised: 0.9, dravet: 0.5, kcnq2: 0.5 },
     { focal: A, generalised: A, dravet: A, kcnq2: A },
     0.08,
-    0,
   ),
   drug(
     "phenobarbital",
@@ -184,7 +180,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
     { focal: 0.9, generalised: 0.9, dravet: 0.6, kcnq2: 0.9 },
     { focal: A, generalised: A, dravet: A, kcnq2: A },
     0.18,
-    1,
   ),
   drug(
     "clobazam",
@@ -194,7 +189,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
     { focal: 0.8, generalised: 0.8, dravet: 0.9, kcnq2: 0.6 },
     { focal: A, generalised: A, dravet: A, kcnq2: A },
     0.12,
-    0,
   ),
   drug(
     "topiramate",
@@ -204,7 +198,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
     { focal: 0.9, generalised: 0.9, dravet: 0.8, kcnq2: 0.7 },
     { focal: A, generalised: A, dravet: A, kcnq2: A },
     0.2,
-    0.3,
   ),
   drug(
     "zonisamide",
@@ -214,7 +207,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
     { focal: 0.9, generalised: 0.8, dravet: 0.6, kcnq2: 0.7 },
     { focal: A, generalised: A, dravet: A, kcnq2: A },
     0.15,
-    0,
   ),
   drug(
     "perampanel",
@@ -224,7 +216,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
     { focal: 0.8, generalised: 0.8, dravet: 0.5, kcnq2: 0.5 },
     { focal: A, generalised: A, dravet: A, kcnq2: A },
     0.15,
-    0,
   ),
   drug(
     "cenobamate",
@@ -234,7 +225,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
     { focal: 1.5, generalised: 0, dravet: 0, kcnq2: 1 },
     { focal: A, generalised: I, dravet: W, kcnq2: A },
     0.12,
-    0,
   ),
   drug(
     "ethosuximide",
@@ -244,7 +234,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
     { focal: 0, generalised: 0.7, dravet: 0, kcnq2: 0 },
     { focal: I, generalised: A, dravet: I, kcnq2: I },
     0.1,
-    0,
   ),
   drug(
     "retigabine",
@@ -254,17 +243,15 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
     { focal: 0.8, generalised: 0, dravet: 0, kcnq2: 1.4 },
     { focal: A, generalised: I, dravet: I, kcnq2: A },
     0.15,
-    0,
   ),
   drug(
     "fenfluramine",
     "serotonergic",
     14,
     1,
-    { focal: 0, generalised: 0, dravet: 2, kcnq2: 0 },
+    { focal: 0, generalised: 0, dravet: 3.5, kcnq2: 0 },
     { focal: I, generalised: I, dravet: A, kcnq2: I },
     0.08,
-    0,
   ),
   drug(
     "cannabidiol",
@@ -274,7 +261,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
     { focal: 0, generalised: 0, dravet: 0.9, kcnq2: 0 },
     { focal: I, generalised: I, dravet: A, kcnq2: I },
     0.1,
-    0,
   ),
   drug(
     "stiripentol",
@@ -284,7 +270,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
     { focal: 0, generalised: 0, dravet: 1.3, kcnq2: 0 },
     { focal: I, generalised: I, dravet: A, kcnq2: I },
     0.12,
-    0,
   ),
   drug(
     "everolimus",
@@ -294,7 +279,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
     { focal: 1, generalised: 0, dravet: 0, kcnq2: 0 },
     { focal: A, generalised: I, dravet: I, kcnq2: I },
     0.1,
-    1,
     "tuberous-sclerosis",
   ),
 ];

@@ -208,8 +208,10 @@ export function simulateCourse(
   const drawnAtOnset = process.draw(0, models.propensity.ratePerDay(patient, 0));
   process.addOnsetSeizure(0, drawnAtOnset);
   const onsetCount = Math.min(65535, 1 + drawnAtOnset);
-  pre.push(0, onsetCount, Math.max(1, process.report(onsetCount)));
-  let reportedSoFar = onsetCount;
+  const reportedAtOnset = 1 + process.report(drawnAtOnset);
+  pre.push(0, onsetCount, reportedAtOnset);
+  // Diagnosis follows the second seizure the patient (or a witness) notices.
+  let reportedSoFar = reportedAtOnset;
   let startDay = -1;
   const delay = Math.round(
     Math.exp(
@@ -219,8 +221,9 @@ export function simulateCourse(
   for (let d = 1; d < settings.maxPreTreatmentDays; d++) {
     const n = process.draw(d, models.propensity.ratePerDay(patient, d));
     if (n > 0) {
-      pre.push(d, n, process.report(n));
-      reportedSoFar += n;
+      const reported = process.report(n);
+      pre.push(d, n, reported);
+      reportedSoFar += reported;
     }
     if (startDay < 0 && reportedSoFar >= 2) startDay = d + 1 + delay;
     if (startDay >= 0 && d + 1 >= startDay) break;

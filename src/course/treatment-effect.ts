@@ -31,7 +31,7 @@
  *   Pharmacol Rev 60:273 for the hypothesis). Lesion ordering hippocampal sclerosis / dysplasia >
  *   tumour / scar > none follows Semah et al. 1998 (Neurology 51:1256; values UNVERIFIED).
  * - transporter hypothesis: P-glycoprotein efflux lowers brain levels of substrates only
- *   (drugs.md §4; substrate status per drug from drugs.md §2, contested ones at 0.3–0.5).
+ *   (drugs.md §4; substrate status from the pharmacology catalogue, src/pharmacology/catalogue.ts).
  * - target hypothesis: loss of use-dependent Na-channel block by carbamazepine in granule cells
  *   of resistant hippocampal-sclerosis patients (Remy et al. 2003 Ann Neurol 53:469).
  * - inflammation: drugs.md §4 "inflammation-driven" and inflammation_modulation.md.

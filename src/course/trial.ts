@@ -78,6 +78,9 @@ export interface TrialParticipant {
 
 export interface TrialResult {
   readonly screened: number;
+  /** Days of the baseline and titration periods (the diaries' day 0 is the start of baseline). */
+  readonly baselineDays: number;
+  readonly titrationDays: number;
   readonly arms: TrialArmResult[];
   readonly participants: TrialParticipant[];
 }
@@ -180,5 +183,11 @@ export function runTrial(spec: TrialSpec): TrialResult {
       seizureFree: round(group.filter((p) => p.maintenancePer28 === 0).length / group.length, 4),
     };
   });
-  return { screened: candidate, arms, participants };
+  return {
+    screened: candidate,
+    baselineDays: spec.baselineDays,
+    titrationDays: spec.titrationDays,
+    arms,
+    participants,
+  };
 }

@@ -4,7 +4,6 @@
  * YAML or JSON, `schemaVersion`, strict objects, every problem reported with its field and the
  * allowed range. Parameter overrides are checked against the course's parameter tables.
  */
-import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { parse as parseYaml } from "yaml";
 import { resolveParameters } from "../engines/parameters.js";
@@ -166,16 +165,6 @@ function checked<T extends CohortScenario | TrialScenario>(s: T, source: string)
 
 function only(pop: z.output<typeof populationSchema>): Etiology[] | undefined {
   return pop.only;
-}
-
-/** "cohort" or "trial" when the file declares one of these kinds; null otherwise (or unreadable). */
-export function courseScenarioKind(file: string): "cohort" | "trial" | null {
-  try {
-    const data = parseYaml(readFileSync(file, "utf8")) as { kind?: unknown } | null;
-    return data?.kind === "cohort" || data?.kind === "trial" ? data.kind : null;
-  } catch {
-    return null;
-  }
 }
 
 export function parseCohortScenario(text: string, source = "cohort scenario"): CohortScenario {

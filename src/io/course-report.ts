@@ -127,7 +127,7 @@ function diarySvg(
   to: number,
   marks: { day: number; label: string }[] = [],
 ): string {
-  const h = 110;
+  const h = 130;
   const maxCount = Math.max(1, ...counts);
   const x = (d: number) => M.left + ((d - from) / (to - from)) * (W - M.left - M.right);
   const y = (c: number) => h - 20 - (c / maxCount) * (h - 40);
@@ -141,8 +141,9 @@ function diarySvg(
   const ms = marks
     .filter((m) => m.day >= from && m.day < to)
     .map(
-      (m) =>
-        `<line x1="${x(m.day).toFixed(1)}" x2="${x(m.day).toFixed(1)}" y1="14" y2="${h - 20}" stroke="#d62728" stroke-dasharray="3,2"/><text x="${(x(m.day) + 2).toFixed(1)}" y="12" font-size="9" fill="#d62728">${escapeHtml(m.label)}</text>`,
+      // Labels on three staggered rows so that close schedule changes stay readable.
+      (m, i) =>
+        `<line x1="${x(m.day).toFixed(1)}" x2="${x(m.day).toFixed(1)}" y1="${4 + (i % 3) * 9}" y2="${h - 20}" stroke="#d62728" stroke-dasharray="3,2"/><text x="${(x(m.day) + 2).toFixed(1)}" y="${10 + (i % 3) * 9}" font-size="9" fill="#d62728">${escapeHtml(m.label)}</text>`,
     )
     .join("");
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${h}" role="img"><text x="${M.left}" y="${h - 4}" font-size="10">${escapeHtml(title)} (days ${from} to ${to}; max ${maxCount}/day)</text><line x1="${M.left}" y1="${h - 20}" x2="${W - M.right}" y2="${h - 20}" stroke="#444"/>${bars}${ms}</svg>`;
@@ -208,17 +209,26 @@ export function renderCohortReport(
 }
 
 export function renderTrialReport(name: string, result: TrialResult): string {
-  const examples = result.participants
-    .slice(0, 4)
-    .map((p) =>
-      diarySvg(
-        `${p.arm}: ${p.etiology}, change ${p.percentChange.toFixed(0)}%`,
-        Array.from(p.diary.keys()),
-        Array.from(p.diary),
-        0,
-        p.diary.length,
+  // Two example diaries per arm (the first participants randomised to it).
+  const marks = [
+    { day: result.baselineDays, label: "randomised" },
+    { day: result.baselineDays + result.titrationDays, label: "maintenance" },
+  ];
+  const examples = result.arms.flatMap((arm) =>
+    result.participants
+      .filter((p) => p.arm === arm.name)
+      .slice(0, 2)
+      .map((p) =>
+        diarySvg(
+          `${p.arm}: ${p.etiology}, change ${p.percentChange.toFixed(0)}%`,
+          Array.from(p.diary.keys()),
+          Array.from(p.diary),
+          0,
+          p.diary.length,
+          marks,
+        ),
       ),
-    );
+  );
   const rows = result.arms
     .map(
       (a) =>

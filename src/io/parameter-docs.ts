@@ -9,6 +9,12 @@ import type { ParameterTable } from "../engines/parameters.js";
 import { PROPENSITY_PARAMETERS } from "../course/propensity.js";
 import { TREATMENT_PARAMETERS } from "../course/treatment-effect.js";
 import { MECHANISTIC_PARAMETERS } from "../course/mechanistic-model.js";
+import { MICROCIRCUIT_PARAMETERS } from "../engines/cell/microcircuit.js";
+import {
+  COBAHH_NEURON_PARAMETERS,
+  GOLOMB_PYRAMIDAL_PARAMETERS,
+  WANG_BUZSAKI_NEURON_PARAMETERS,
+} from "../engines/cell/models.js";
 
 export const PARAMETER_TABLES: {
   model: string;
@@ -56,6 +62,34 @@ export const PARAMETER_TABLES: {
     table: MECHANISTIC_PARAMETERS,
     regional: [],
     where: "`mechanistic:` of cohort and trial scenarios",
+  },
+  {
+    model: "microcircuit",
+    title: "E/I microcircuit (cell engine)",
+    table: MICROCIRCUIT_PARAMETERS,
+    regional: [],
+    where: "`runMicrocircuit({ parameters })`; the `microcircuit` scenario sets sizes, drive rates and dt",
+  },
+  {
+    model: "golombPyramidal",
+    title: "Golomb CA1 pyramidal cell (densities)",
+    table: GOLOMB_PYRAMIDAL_PARAMETERS,
+    regional: [],
+    where: "`golombPyramidal(overrides)`, the microcircuit's pyramidal cells",
+  },
+  {
+    model: "wangBuzsakiInterneuron",
+    title: "Wang–Buzsáki interneuron (densities)",
+    table: WANG_BUZSAKI_NEURON_PARAMETERS,
+    regional: [],
+    where: "`wangBuzsakiInterneuron(overrides)`, the microcircuit's interneurons",
+  },
+  {
+    model: "cobahhPyramidal",
+    title: "COBAHH Traub–Miles cell",
+    table: COBAHH_NEURON_PARAMETERS,
+    regional: [],
+    where: "`cobahhPyramidal(overrides)`, the cells of `ictal bench cobahh`",
   },
 ];
 

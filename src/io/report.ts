@@ -32,6 +32,11 @@ export interface ReportInput {
   windows?: { startSeconds: number; endSeconds: number }[];
   /** Plot at most this many channels (highest variance in the window); default 24. */
   maxChannels?: number;
+  /** Patient mechanisms: seizure propensity and each mechanism's share (bar chart). */
+  mechanisms?: {
+    seizuresPerDay: number;
+    breakdown: { mechanism: string; seizuresPerDayWithout: number; deltaX0: number }[];
+  };
   /** Per-region activity types (Wendling runs): a count chart and a table. */
   activity?: {
     region: string;
@@ -44,11 +49,6 @@ export interface ReportInput {
     B?: number;
     G?: number;
   }[];
-  /** Patient mechanisms: seizure propensity and each mechanism's share (bar chart). */
-  mechanisms?: {
-    seizuresPerDay: number;
-    breakdown: { mechanism: string; seizuresPerDayWithout: number; deltaX0: number }[];
-  };
 }
 
 /** Pixel columns of a trace plot; min/max per column gives at most two points per column. */
@@ -395,6 +395,49 @@ function onsetChart(input: ReportInput, recordStart: number, recordEnd: number):
   return parts.join("");
 }
 
+/** Seizures per day as text with sensible precision. */
+function perDay(v: number): string {
+  return v >= 10 ? v.toFixed(0) : v >= 0.01 ? v.toPrecision(2) : v.toExponential(1);
+}
+
+/**
+ * Horizontal bars of each mechanism's Δx0 (signed, one shared linear scale), labelled with the
+ * seizure frequency the patient would have without that mechanism.
+ */
+function breakdownChart(m: NonNullable<ReportInput["mechanisms"]>): string {
+  if (m.breakdown.length === 0) return "";
+  const labelWidth = 320;
+  const width = 420;
+  const rowHeight = 20;
+  const top = 6;
+  const extent = Math.max(1e-9, ...m.breakdown.map((b) => Math.abs(b.deltaX0)));
+  const hasNegative = m.breakdown.some((b) => b.deltaX0 < 0);
+  const zero = labelWidth + (hasNegative ? width / 2 : 0);
+  const scale = (hasNegative ? width / 2 : width) / extent;
+  const height = top + m.breakdown.length * rowHeight + 24;
+  const svgWidth = labelWidth + width + 220;
+  const parts = [
+    `<svg class="chart" width="${svgWidth}" height="${height}" viewBox="0 0 ${svgWidth} ${height}" role="img" aria-label="mechanism breakdown chart">`,
+  ];
+  m.breakdown.forEach((b, i) => {
+    const y = top + i * rowHeight;
+    const x = b.deltaX0 >= 0 ? zero : zero + b.deltaX0 * scale;
+    parts.push(
+      `<text x="${labelWidth - 6}" y="${px(y + rowHeight - 6)}" text-anchor="end">${escapeHtml(b.mechanism)}</text>`,
+      `<rect x="${px(x)}" y="${px(y + 3)}" width="${px(Math.max(1, Math.abs(b.deltaX0) * scale))}" height="${rowHeight - 6}" class="bar">` +
+        `<title>${escapeHtml(b.mechanism)}: Δx0 ${b.deltaX0.toFixed(3)}</title></rect>`,
+      `<text x="${labelWidth + width + 8}" y="${px(y + rowHeight - 6)}">Δx0 ${b.deltaX0.toFixed(3)}; without: ${perDay(b.seizuresPerDayWithout)}/day</text>`,
+    );
+  });
+  const axisY = top + m.breakdown.length * rowHeight + 4;
+  parts.push(
+    `<line x1="${px(zero)}" y1="${top}" x2="${px(zero)}" y2="${px(axisY)}" class="axis"/>`,
+    `<text x="${px(zero)}" y="${px(axisY + 14)}" text-anchor="middle">Δx0 = 0</text>`,
+    `</svg>`,
+  );
+  return parts.join("");
+}
+
 /** Colours of the activity types of Wendling et al. (2002), background first. */
 const ACTIVITY_COLOURS: Record<string, string> = {
   normal: "#90a4ae",
@@ -443,49 +486,6 @@ function activitySection(activity: NonNullable<ReportInput["activity"]>): string
     (abnormal.length > 0 ? table(abnormal) : `<p>Every region shows normal background activity.</p>`) +
     `<details><summary>All ${activity.length} regions</summary>${table(activity)}</details>`
   );
-}
-
-/** Seizures per day as text with sensible precision. */
-function perDay(v: number): string {
-  return v >= 10 ? v.toFixed(0) : v >= 0.01 ? v.toPrecision(2) : v.toExponential(1);
-}
-
-/**
- * Horizontal bars of each mechanism's Δx0 (signed, one shared linear scale), labelled with the
- * seizure frequency the patient would have without that mechanism.
- */
-function breakdownChart(m: NonNullable<ReportInput["mechanisms"]>): string {
-  if (m.breakdown.length === 0) return "";
-  const labelWidth = 320;
-  const width = 420;
-  const rowHeight = 20;
-  const top = 6;
-  const extent = Math.max(1e-9, ...m.breakdown.map((b) => Math.abs(b.deltaX0)));
-  const hasNegative = m.breakdown.some((b) => b.deltaX0 < 0);
-  const zero = labelWidth + (hasNegative ? width / 2 : 0);
-  const scale = (hasNegative ? width / 2 : width) / extent;
-  const height = top + m.breakdown.length * rowHeight + 24;
-  const svgWidth = labelWidth + width + 220;
-  const parts = [
-    `<svg class="chart" width="${svgWidth}" height="${height}" viewBox="0 0 ${svgWidth} ${height}" role="img" aria-label="mechanism breakdown chart">`,
-  ];
-  m.breakdown.forEach((b, i) => {
-    const y = top + i * rowHeight;
-    const x = b.deltaX0 >= 0 ? zero : zero + b.deltaX0 * scale;
-    parts.push(
-      `<text x="${labelWidth - 6}" y="${px(y + rowHeight - 6)}" text-anchor="end">${escapeHtml(b.mechanism)}</text>`,
-      `<rect x="${px(x)}" y="${px(y + 3)}" width="${px(Math.max(1, Math.abs(b.deltaX0) * scale))}" height="${rowHeight - 6}" class="bar">` +
-        `<title>${escapeHtml(b.mechanism)}: Δx0 ${b.deltaX0.toFixed(3)}</title></rect>`,
-      `<text x="${labelWidth + width + 8}" y="${px(y + rowHeight - 6)}">Δx0 ${b.deltaX0.toFixed(3)}; without: ${perDay(b.seizuresPerDayWithout)}/day</text>`,
-    );
-  });
-  const axisY = top + m.breakdown.length * rowHeight + 4;
-  parts.push(
-    `<line x1="${px(zero)}" y1="${top}" x2="${px(zero)}" y2="${px(axisY)}" class="axis"/>`,
-    `<text x="${px(zero)}" y="${px(axisY + 14)}" text-anchor="middle">Δx0 = 0</text>`,
-    `</svg>`,
-  );
-  return parts.join("");
 }
 
 /** Top-level scalar facts of the summary, plus scalars one level down ("seeg.channels"). */
@@ -616,12 +616,12 @@ export function renderReport(input: ReportInput): string {
     `<h1>${escapeHtml(input.title)}</h1>`,
     factsTable(input.summary),
     `<details><summary>Run summary (JSON)</summary><pre>${escapeHtml(summaryJson(input.summary))}</pre></details>`,
-    input.activity !== undefined && input.activity.length > 0 ? activitySection(input.activity) : "",
     input.mechanisms === undefined || input.mechanisms.breakdown.length === 0
       ? ""
       : `<h2>Mechanisms</h2><p>Seizure propensity ${perDay(input.mechanisms.seizuresPerDay)} per day. ` +
         `Each mechanism's shift of the epileptogenic zone's x0, and the frequency without it:</p>` +
         breakdownChart(input.mechanisms),
+    input.activity !== undefined && input.activity.length > 0 ? activitySection(input.activity) : "",
     `<h2>Seizures</h2>`,
     `<p>${input.seizures.length} seizure interval(s) in ${regions.size} region(s).</p>`,
     onsetChart(input, recordStart, recordEnd),

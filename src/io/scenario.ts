@@ -12,11 +12,11 @@ import { EPILEPTOR2D_PARAMETERS, EPILEPTOR2D_VARIABLES } from "../engines/networ
 import { WENDLING_PARAMETERS, WENDLING_REGIONAL, WENDLING_VARIABLES } from "../engines/network/wendling.js";
 import type { ParameterTable } from "../engines/parameters.js";
 import { SCHEMES } from "../numerics/integrators.js";
+import { LESION_IDS } from "../pathophysiology/lesions.js";
+import { findVariant } from "../pathophysiology/variants.js";
 import { microcircuitProblems, microcircuitScenarioSchema } from "./microcircuit-scenario.js";
 import { courseScenarioProblems, cohortScenarioSchema, trialScenarioSchema } from "./cohort-scenario.js";
 import { SCENARIO_SCHEMA_VERSION, ScenarioError } from "./scenario-error.js";
-import { LESION_IDS } from "../pathophysiology/lesions.js";
-import { findVariant } from "../pathophysiology/variants.js";
 
 export { SCENARIO_SCHEMA_VERSION, ScenarioError };
 
@@ -416,9 +416,6 @@ export function validateScenario(data: unknown, source = "scenario"): Scenario {
       `simulation.samplePeriod = ${scenario.simulation.samplePeriod}: must be a whole multiple of simulation.dt (${scenario.simulation.dt})`,
     );
   }
-  if (scenario.kind === "network" && scenario.model.name === "wendling") {
-    problems.push(...wendlingProblems(scenario.model, scenario.simulation));
-  }
   if (scenario.kind === "network" && scenario.patient.mechanisms !== undefined) {
     const m = scenario.patient.mechanisms;
     m.variants.forEach((name, k) => {
@@ -431,6 +428,9 @@ export function validateScenario(data: unknown, source = "scenario"): Scenario {
     if (m.inflammation?.state !== undefined && m.inflammation.insult !== undefined) {
       problems.push("patient.mechanisms.inflammation: give either `state` or `insult`, not both");
     }
+  }
+  if (scenario.kind === "network" && scenario.model.name === "wendling") {
+    problems.push(...wendlingProblems(scenario.model, scenario.simulation));
   }
   if (scenario.kind === "sweep") {
     const table = scenario.model.name === "epileptor" ? EPILEPTOR_PARAMETERS : EPILEPTOR2D_PARAMETERS;

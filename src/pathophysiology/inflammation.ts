@@ -343,9 +343,10 @@ export const INFLAMMATION_EFFECT_SIZES = Object.freeze({
    *  J Neurosci; Vezzani & Baram 2007 Epilepsy Curr 7:45); per unit of (I + B)/2. */
   glutamateUptake: -0.05,
   /** P-gp up-regulation via glutamate → COX-2 → PGE2 (Bauer et al. 2008 Mol Pharmacol 73:1444)
-   *  and inflammation: expression doubled at I = 1, which with the Kp,uu formula of the dossier
-   *  (§4) and an efflux ratio ER0 ≈ 0.75 gives the ~30% fall of brain/plasma phenytoin reported
-   *  after limbic seizures (Rizzi et al. 2002 J Neurosci 22:5833; figure UNVERIFIED). */
+   *  and inflammation: expression doubled at I = 1. Through the Kp,uu formula of the dossier (§4,
+   *  src/pharmacology/pk.ts brainPartition) and the catalogue's phenytoin efflux ratio 0.5 this
+   *  lowers brain exposure by 25%, near the ~30% fall of brain/plasma phenytoin reported after
+   *  limbic seizures (Rizzi et al. 2002 J Neurosci 22:5833; figure UNVERIFIED). */
   pgp: 1.0,
 });
 
@@ -372,18 +373,7 @@ export function inflammationEffects(state: InflammationState): CircuitEffects {
   );
 }
 
-/** Relative P-glycoprotein expression (1 = normal) for the pharmacology layer. */
+/** Relative P-glycoprotein expression (1 = normal): the `pgpExpression` of the pharmacology layer. */
 export function pgpFactor(state: InflammationState): number {
   return 1 + INFLAMMATION_EFFECT_SIZES.pgp * clamp01(state.I);
-}
-
-/**
- * Unbound brain-to-plasma ratio relative to normal for P-gp expression E and a drug with
- * baseline efflux ratio ER0 (transporter over passive efflux clearance), from the dossier's §4
- * derivation: Kp,uu(E) / Kp,uu(1) = (1 + ER0) / (1 + ER0 E).
- */
-export function relativeBrainExposure(pgp: number, effluxRatio: number): number {
-  if (!(pgp > 0) || !(effluxRatio >= 0))
-    throw new RangeError("relativeBrainExposure needs pgp > 0 and effluxRatio >= 0");
-  return (1 + effluxRatio) / (1 + effluxRatio * pgp);
 }

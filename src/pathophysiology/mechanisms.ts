@@ -8,7 +8,8 @@
  * (src/bridges/cell-to-network.ts). Because the E/I index is a sum of logarithms of factors that
  * multiply across mechanisms, the shifts add exactly: Δx0_i = Σ_m Δx0_m,i = κ · EI(Π_m E_m,i).
  * The region's x0 is its zone (or per-region) value plus Δx0_i. Lesions also scale the weights
- * of every edge of a lesioned region (w_ij × c_i × c_j).
+ * of every edge of a lesioned region (w_ij × c_i × c_j). For the Wendling model the same composed
+ * effects scale the region's gains A, B, G (effects.wendlingGains).
  *
  * Propensity (src/bridges/propensity.ts) is read at the x0 of the most excitable region of the
  * epileptogenic zone (of all regions if no EZ is given) and of its most strongly connected
@@ -115,6 +116,8 @@ export interface MechanismResult {
   readonly breakdown: BreakdownEntry[];
   /** Total Δx0 at the propensity's EZ region. */
   readonly deltaX0: number;
+  /** Per-region factors of the Wendling gains (1 where no mechanism acts). */
+  readonly wendlingScales: { A: Float64Array; B: Float64Array; G: Float64Array };
   readonly inflammation: (InflammationState & { readonly pgp: number }) | null;
 }
 
@@ -274,6 +277,7 @@ export function applyMechanisms(mechanisms: PatientMechanisms, inputs: Mechanism
     },
     breakdown,
     deltaX0: all.x0[at] - inputs.x0[at],
+    wendlingScales: all.wendlingScales,
     inflammation,
   };
 }
@@ -289,6 +293,11 @@ function derive(list: readonly Mechanism[], inputs: MechanismInputs) {
   const x0 = Float64Array.from(inputs.x0);
   const connectivity = new Float64Array(n).fill(1);
   const derived: DerivedRegion[] = [];
+  const wendlingScales = {
+    A: new Float64Array(n).fill(1),
+    B: new Float64Array(n).fill(1),
+    G: new Float64Array(n).fill(1),
+  };
   for (let i = 0; i < n; i++) {
     const touching = list
       .map((m, k) => [m, k] as const)
@@ -310,6 +319,10 @@ function derive(list: readonly Mechanism[], inputs: MechanismInputs) {
         `${WHERE}: region ${connectome.labels[i]} gets x0 = ${x0[i].toFixed(3)} (base ${inputs.x0[i]} + Δx0 ${delta.toFixed(3)}), outside the Epileptor's allowed [-5, 1]; lower severities or tones`,
       );
     }
+    const gains = wendlingGains(composed);
+    wendlingScales.A[i] = gains.A;
+    wendlingScales.B[i] = gains.B;
+    wendlingScales.G[i] = gains.G;
     const changed: Partial<Record<keyof CircuitEffects, number>> = {};
     for (const name of EFFECT_NAMES) if (composed[name] !== 1) changed[name] = composed[name];
     derived.push({
@@ -321,7 +334,7 @@ function derive(list: readonly Mechanism[], inputs: MechanismInputs) {
       contributions,
       logExcitationInhibition: logExcitationInhibition(composed),
       effects: changed,
-      wendling: wendlingGains(composed),
+      wendling: gains,
       connectivity: connectivity[i],
     });
   }
@@ -330,5 +343,5 @@ function derive(list: readonly Mechanism[], inputs: MechanismInputs) {
     for (let j = 0; j < n; j++) weights[i * n + j] *= connectivity[i] * connectivity[j];
   const ez = regionIndices(connectome, inputs.epileptogenicZone, "patient.epileptogenicZone");
   const [focus, neighbour] = propensityRegions(x0, weights, n, ez);
-  return { x0, weights, derived, shifts, focus, neighbour };
+  return { x0, weights, derived, shifts, focus, neighbour, wendlingScales };
 }

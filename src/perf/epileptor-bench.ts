@@ -186,7 +186,7 @@ export interface EpileptorBenchmarkResult {
   nodeStepsPerSecond: number;
   microsecondsPerStep: number;
   /** CPU time (user + system) of the process per step during the timed run: on a machine shared
-   *  with other work, what the run itself cost. */
+   *  with other work, what the run itself cost. NaN where the runtime has no CPU clock. */
   cpuMicrosecondsPerStep: number;
   /** False when the run diverged (the timing then covers the steps up to the divergence). */
   finite: boolean;
@@ -244,7 +244,9 @@ export function runEpileptorBenchmark(options: EpileptorBenchmarkOptions): Epile
   let stepsDone = steps;
   let result: ReturnType<typeof simulateNetwork> | null = null;
   const start = performance.now();
-  const cpuStart = process.cpuUsage();
+  // CPU time where the runtime reports it (Node); elsewhere NaN.
+  const hasCpuClock = typeof process === "object" && typeof process.cpuUsage === "function";
+  const cpuStart = hasCpuClock ? process.cpuUsage() : null;
   try {
     result = simulateNetwork(model, { ...common, steps });
   } catch (err) {
@@ -253,8 +255,8 @@ export function runEpileptorBenchmark(options: EpileptorBenchmarkOptions): Epile
     stepsDone = err.step + 1;
   }
   const seconds = (performance.now() - start) / 1000;
-  const cpu = process.cpuUsage(cpuStart);
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const cpu = cpuStart !== null ? process.cpuUsage(cpuStart) : null;
+  const cpuSeconds = cpu !== null ? (cpu.user + cpu.system) / 1e6 : NaN;
   // Analysis after the clock stops: the anchor's loop time excludes its statistics too.
   let seizureOnsets: number | undefined;
   let finalMeanZ: number | undefined;

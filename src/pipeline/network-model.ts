@@ -55,6 +55,11 @@ export interface NetworkStructure {
   /** Region labels and zones, needed by models with per-zone or per-region parameters. */
   connectome?: Connectome;
   zones?: readonly Zone[];
+  /**
+   * Per-region factors of the Wendling gains A, B, G from the patient's mechanisms
+   * (effects.wendlingGains), applied over the zone and region values; absent = 1.
+   */
+  wendlingScales?: { A: Float64Array; B: Float64Array; G: Float64Array };
 }
 
 type WendlingModelSpec = Extract<NetworkScenario["model"], { name: "wendling" }>;
@@ -120,6 +125,19 @@ export function buildNetwork(
     if (structure.connectome === undefined || structure.zones === undefined)
       throw new RangeError("the Wendling model needs the connectome's labels and the regions' zones");
     const regional = wendlingRegionalValues(spec.model, shared, structure.connectome, structure.zones);
+    const scales = structure.wendlingScales;
+    if (scales !== undefined) {
+      for (const name of ["A", "B", "G"] as const) {
+        for (let i = 0; i < n; i++) {
+          regional[name][i] *= scales[name][i];
+          checkInRange(
+            WENDLING_PARAMETERS[name],
+            regional[name][i],
+            `patient.mechanisms: ${name} of region ${structure.connectome.labels[i]} (x ${scales[name][i].toFixed(3)})`,
+          );
+        }
+      }
+    }
     model = new WendlingNetwork({ graph, shared, regional, couplingScale: spec.coupling.scale });
     // All populations at rest (zero potentials); the transient is discarded before measuring.
     return {

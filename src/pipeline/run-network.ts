@@ -36,8 +36,8 @@ import {
 import { CELL_TO_NETWORK_CALIBRATION } from "../bridges/generated/cell-to-network-calibration.js";
 import { PROPENSITY_TABLE } from "../bridges/generated/propensity-table.js";
 import { excitabilityMap, type Zone } from "../pathophysiology/epileptogenic-zones.js";
-import { classifyActivity, type ActivityClassification } from "../observe/activity-type.js";
 import { applyMechanisms, type MechanismResult } from "../pathophysiology/mechanisms.js";
+import { classifyActivity, type ActivityClassification } from "../observe/activity-type.js";
 import { buildNetwork, regionSignal } from "./network-model.js";
 import { selectElectrodes } from "./electrodes.js";
 
@@ -104,7 +104,14 @@ export function runNetworkScenario(scenario: NetworkScenario, inputs: NetworkRun
   const x0 = mechanisms.x0;
   const built = buildNetwork(
     scenario,
-    { nodes: n, weights: mechanisms.weights, tractLengths: connectome.tractLengths, connectome, zones },
+    {
+      nodes: n,
+      weights: mechanisms.weights,
+      tractLengths: connectome.tractLengths,
+      connectome,
+      zones,
+      wendlingScales: mechanisms.wendlingScales,
+    },
     x0,
   );
   const sim = scenario.simulation;
@@ -182,8 +189,8 @@ export function runNetworkScenario(scenario: NetworkScenario, inputs: NetworkRun
     seizures,
     seeg,
     secondsPerUnit: sim.secondsPerUnit,
-    activity,
     mechanisms,
+    activity,
   };
 }
 

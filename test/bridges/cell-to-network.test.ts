@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import {
   CELL_BRIDGE_SETTINGS,
   cellBridgeSpec,
+  editedCellsEffects,
   epileptorX0Shift,
   kappa,
   measureCell,
@@ -16,6 +17,7 @@ import {
   variantEffects,
 } from "../../src/bridges/cell-to-network.js";
 import { CELL_TO_NETWORK_CALIBRATION as calibration } from "../../src/bridges/generated/cell-to-network-calibration.js";
+import { scaleConductance } from "../../src/engines/cell/channels.js";
 import { golombPyramidal } from "../../src/engines/cell/models.js";
 import { effects, wendlingGains } from "../../src/pathophysiology/effects.js";
 import { VARIANTS } from "../../src/pathophysiology/variants.js";
@@ -71,4 +73,17 @@ test("variantEffects composes variants and maps to Wendling gains in the right d
   assert.ok(g.A > 1 && g.B < 1 && g.G < 1);
   assert.throws(() => variantEffects(["NOPE1"], calibration), /unknown variant 'NOPE1'/);
   assert.throws(() => variantEffects(["KCNQ2"], calibration), /ambiguous/);
+});
+
+test("edited cells (a drug's Na-channel block in pyramids, an AMPA antagonist) lower x0", () => {
+  const pyramid = golombPyramidal();
+  const blocked = {
+    ...pyramid,
+    channels: pyramid.channels.map((c) => (c.name === "na" ? scaleConductance(c, 0.7) : c)),
+  };
+  const naBlock = editedCellsEffects(blocked, null, {}, calibration.baseline);
+  assert.ok(naBlock.excitatory.rheobase > calibration.baseline.excitatory.rheobase);
+  assert.ok(epileptorX0Shift(naBlock.effects, calibration) < 0);
+  const ampaBlock = editedCellsEffects(null, null, { ampa: 0.6 }, calibration.baseline);
+  assert.ok(epileptorX0Shift(ampaBlock.effects, calibration) < 0);
 });

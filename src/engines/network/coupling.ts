@@ -28,6 +28,7 @@
  */
 
 import { DenseWasmKernel, denseWasmAvailable } from "./kernels/dense-wasm.js";
+import { checkKernelChoice, type KernelChoice } from "./kernels/choice.js";
 
 /** Longest delay a ring buffer may hold: 1e6 steps (50 000 model units at dt 0.05), far beyond
  *  any physiological conduction delay, and a guard against a mistyped speed filling memory. */
@@ -140,9 +141,7 @@ export function buildCouplingGraph(
  *   the dense path.
  * The choice never changes results, which are bit-identical on both; only speed.
  */
-export type CouplingKernel = "auto" | "typescript" | "wasm";
-
-const COUPLING_KERNELS: readonly CouplingKernel[] = ["auto", "typescript", "wasm"];
+export type CouplingKernel = KernelChoice;
 
 export interface DifferenceCouplingOptions {
   /** Defaults to the value set by setDefaultCouplingKernel ("auto" unless changed). */
@@ -167,11 +166,7 @@ export function setDefaultCouplingKernel(kernel: CouplingKernel): CouplingKernel
 }
 
 function checkKernel(kernel: CouplingKernel): void {
-  if (!COUPLING_KERNELS.includes(kernel)) {
-    throw new RangeError(
-      `coupling kernel must be one of ${COUPLING_KERNELS.join(", ")}, got ${String(kernel)}`,
-    );
-  }
+  checkKernelChoice("coupling kernel", kernel);
 }
 
 /**

@@ -24,6 +24,7 @@
 import { createStepper, type SchemeName } from "../../numerics/integrators.js";
 import { deriveStreamState, RandomStream } from "../../numerics/random.js";
 import type { FusedNetworkModel, FusedNetworkStepper, NetworkModel } from "./model.js";
+import { checkKernelChoice, type KernelChoice } from "./kernels/choice.js";
 
 export interface NetworkSimulationOptions {
   /** Step in model time units. */
@@ -56,9 +57,8 @@ export interface NetworkSimulationOptions {
  * - "wasm": the fused stepper, or an error when the model or this runtime has none.
  * The choice never changes results, only speed.
  */
-export type StepKernel = "auto" | "typescript" | "wasm";
+export type StepKernel = KernelChoice;
 
-const STEP_KERNELS: readonly StepKernel[] = ["auto", "typescript", "wasm"];
 let defaultStepKernel: StepKernel = "auto";
 
 /** Set the kernel of every later run without a `kernel` option; returns the previous default. */
@@ -70,9 +70,7 @@ export function setDefaultStepKernel(kernel: StepKernel): StepKernel {
 }
 
 function checkStepKernel(kernel: StepKernel): void {
-  if (!STEP_KERNELS.includes(kernel)) {
-    throw new RangeError(`step kernel must be one of ${STEP_KERNELS.join(", ")}, got ${String(kernel)}`);
-  }
+  checkKernelChoice("step kernel", kernel);
 }
 
 function isFused(model: NetworkModel): model is FusedNetworkModel {

@@ -2,7 +2,12 @@
  * Wang–Buzsáki f–I curve against an independent high-accuracy solution of the published
  * equations (test/fixtures/wang-buzsaki: RK4, dt = 0.001 ms). The published figure's numbers
  * (Wang & Buzsáki 1996, J Neurosci 16:6402, Fig. 1) could not be retrieved as text, so the
- * reference is the same model solved by another method; see the fixture's README.
+ * reference is the same model solved by another method; see the fixture's README. Searched again
+ * (Nov 2026) for published or widely reproduced values: the paper's abstract (PMID 8815919) says
+ * only "steep frequency-current relationship"; the authors' ModelDB entry 26997 README says its
+ * defaults (φ = 5, 1 µA/cm²) replicate Fig. 3A but gives no frequency; the Brian2 and NESTML
+ * versions state equations, not f–I values. The often-quoted threshold of ~0.16 µA/cm² therefore
+ * stays unverified (ours: 0.1608 µA/cm², docs/models/cells.md), and no test compares against it.
  *
  * Our exponential Euler holds the instantaneous m∞(V) over a step (population.ts), a first-order
  * scheme: at dt = 0.01 ms (the Brian2 example's step) frequencies are within 4% of the reference
