@@ -16,6 +16,12 @@ import {
 } from "../../src/course/cohort.js";
 import { PROPENSITY_TABLE } from "../../src/bridges/generated/propensity-table.js";
 import { propensity } from "../../src/bridges/propensity.js";
+import {
+  cohortSpecOf,
+  parseCohortScenario,
+  parseTrialScenario,
+  trialSpecOf,
+} from "../../src/io/cohort-scenario.js";
 import type { Insult, Treatment } from "../../src/pathophysiology/inflammation.js";
 import type { DrugExposure, PatientFacts } from "../../src/course/types.js";
 
@@ -194,4 +200,20 @@ test("mechanistic newly diagnosed cohort (300 patients): Kwan & Brodie 2000 seiz
   // the > 20 vs <= 20 pre-treatment seizure split (51% vs 29%) and the fluctuating pattern (16%).
   const p = s.patterns;
   assert.ok(Math.abs(p.earlySustained + p.delayedSustained + p.fluctuating + p.neverSeizureFree - 1) < 1e-3);
+});
+
+test("cohort and trial scenarios select the model; bad mechanistic overrides name the field and range", () => {
+  const cohort = parseCohortScenario(
+    "kind: cohort\nmodel: mechanistic\nmechanistic: { networkGainSd: 0.5 }\n",
+  );
+  assert.equal(cohortSpecOf(cohort).model, "mechanistic");
+  assert.deepEqual(cohortSpecOf(cohort).mechanistic, { networkGainSd: 0.5 });
+  assert.equal(cohortSpecOf(parseCohortScenario("kind: cohort\n")).model, "parametric");
+  const trial = parseTrialScenario("kind: trial\nmodel: mechanistic\narms: [{ name: placebo, n: 2 }]\n");
+  assert.equal(trialSpecOf(trial).model, "mechanistic");
+  assert.throws(
+    () => parseCohortScenario("kind: cohort\nmodel: mechanistic\nmechanistic: { networkGain: 50 }\n"),
+    /mechanistic\.networkGain = 50 is outside the allowed range \[0\.05, 10\]/,
+  );
+  assert.throws(() => parseCohortScenario("kind: cohort\nmodel: agent-based\n"), /model/);
 });
