@@ -34,6 +34,7 @@ import { WENDLING_PARAMETERS } from "../engines/network/wendling.js";
 import { resolveParameters } from "../engines/parameters.js";
 import { runCohortCommand } from "./cohort.js";
 import { runTrialCommand } from "./trial.js";
+import { courseScenarioJsonSchema } from "../io/cohort-scenario.js";
 
 const VERSION = "0.1.0";
 
@@ -276,8 +277,15 @@ export function buildProgram(): Command {
     .command("schema")
     .description("print the scenario JSON Schema (or write it with --out)")
     .option("--out <file>", "write to this file")
-    .action((opts: { out?: string }) => {
-      const text = `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
+    .option("--kind <kind>", "network (network and sweep scenarios), cohort or trial", "network")
+    .action((opts: { out?: string; kind: string }) => {
+      if (!["network", "cohort", "trial"].includes(opts.kind))
+        fail(new InvalidArgumentError(`--kind must be network, cohort or trial, got '${opts.kind}'`));
+      const schema =
+        opts.kind === "network"
+          ? scenarioJsonSchema()
+          : courseScenarioJsonSchema(opts.kind as "cohort" | "trial");
+      const text = `${JSON.stringify(schema, null, 2)}\n`;
       if (opts.out) {
         mkdirSync(dirname(opts.out), { recursive: true });
         writeFileSync(opts.out, text);

@@ -20,6 +20,7 @@
  * threshold.
  */
 import { RandomStream } from "../numerics/random.js";
+import { median } from "../numerics/statistics.js";
 import { generatePatient, type PopulationSpec } from "./patients.js";
 import { ParametricPropensity, type PropensityParameter } from "./propensity.js";
 import { courseModels, simulateDiary } from "./simulate.js";
@@ -88,13 +89,6 @@ export interface TrialResult {
 export const TRIAL_PATH = "trial";
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  if (s.length === 0) return 0;
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m] : 0.5 * (s[m - 1] + s[m]);
-}
 
 export function runTrial(spec: TrialSpec): TrialResult {
   for (const arm of spec.arms) if (arm.drug !== undefined) courseDrug(arm.drug);

@@ -167,6 +167,15 @@ function only(pop: z.output<typeof populationSchema>): Etiology[] | undefined {
   return pop.only;
 }
 
+/** JSON Schema (draft 2020-12) of cohort or trial scenario files, for editors. */
+export function courseScenarioJsonSchema(kind: "cohort" | "trial"): Record<string, unknown> {
+  const schema = z.toJSONSchema(kind === "cohort" ? cohortScenarioSchema : trialScenarioSchema, {
+    io: "input",
+    unrepresentable: "any",
+  }) as Record<string, unknown>;
+  return { ...schema, title: `ictal ${kind} scenario, schema version ${SCENARIO_SCHEMA_VERSION}` };
+}
+
 export function parseCohortScenario(text: string, source = "cohort scenario"): CohortScenario {
   return checked(parse(cohortScenarioSchema, text, source, "cohort"), source);
 }

@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "../helpers.js";
 import { readTable } from "../../src/io/store.js";
+import { courseScenarioJsonSchema } from "../../src/io/cohort-scenario.js";
 
 const CLI = join(ROOT, "dist/src/cli/main.js");
 const ictal = (...args: string[]) =>
@@ -118,4 +119,11 @@ test("ictal trial: placebo response from natural variability inside the dossier'
   assert.ok(lacosamide.responderRate50 > placebo.responderRate50 + 0.1);
   assert.ok(cenobamate.responderRate50 > placebo.responderRate50 + 0.1);
   assert.ok(cenobamate.medianPercentChange < placebo.medianPercentChange - 15);
+});
+
+test("schema/cohort.schema.json and schema/trial.schema.json are up to date (regenerate with `npm run schema`)", () => {
+  for (const kind of ["cohort", "trial"] as const) {
+    const committed = JSON.parse(readFileSync(join(ROOT, `schema/${kind}.schema.json`), "utf8"));
+    assert.deepEqual(committed, courseScenarioJsonSchema(kind));
+  }
 });
