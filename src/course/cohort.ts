@@ -17,7 +17,11 @@ import {
   type CourseSettings,
 } from "./simulate.js";
 import { InterimTreatmentEffect, type TreatmentParameter } from "./treatment-effect.js";
+import { MechanisticCourseModel, type MechanisticParameter } from "./mechanistic-model.js";
 import type { ParameterOverrides } from "../engines/parameters.js";
+
+/** Which course model: the parametric one (default) or the mechanistic one (mechanistic-model.ts). */
+export type CourseModelKind = "parametric" | "mechanistic";
 
 /** Everything a cohort run needs besides the patient index (plain data, sent to workers). */
 export interface CohortSpec {
@@ -27,6 +31,8 @@ export interface CohortSpec {
   readonly settings: CourseSettings;
   readonly propensity?: ParameterOverrides<PropensityParameter>;
   readonly treatment?: ParameterOverrides<TreatmentParameter>;
+  readonly model?: CourseModelKind;
+  readonly mechanistic?: ParameterOverrides<MechanisticParameter>;
 }
 
 export const COHORT_PATH = "cohort";
@@ -87,6 +93,13 @@ const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
 /** Build the models once per cohort (or per worker). */
 export function cohortModels(spec: CohortSpec): CourseModels {
+  if (spec.model === "mechanistic")
+    return new MechanisticCourseModel(
+      spec.seed,
+      COHORT_PATH,
+      spec.mechanistic,
+      spec.propensity,
+    ).courseModels();
   return courseModels(
     new ParametricPropensity(spec.propensity, "propensity"),
     new InterimTreatmentEffect(spec.seed, COHORT_PATH, spec.treatment, "treatment"),

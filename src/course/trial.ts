@@ -27,6 +27,8 @@ import { courseModels, simulateDiary } from "./simulate.js";
 import { InterimTreatmentEffect, type TreatmentParameter } from "./treatment-effect.js";
 import { courseDrug } from "./drugs.js";
 import type { ParameterOverrides } from "../engines/parameters.js";
+import type { CourseModelKind } from "./cohort.js";
+import { MechanisticCourseModel, type MechanisticParameter } from "./mechanistic-model.js";
 import type { DrugExposure } from "./types.js";
 
 export interface TrialArmSpec {
@@ -51,6 +53,8 @@ export interface TrialSpec {
   readonly maxScreenedPerPatient: number;
   readonly propensity?: ParameterOverrides<PropensityParameter>;
   readonly treatment?: ParameterOverrides<TreatmentParameter>;
+  readonly model?: CourseModelKind;
+  readonly mechanistic?: ParameterOverrides<MechanisticParameter>;
 }
 
 export interface TrialArmResult {
@@ -88,10 +92,13 @@ const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 *
 
 export function runTrial(spec: TrialSpec): TrialResult {
   for (const arm of spec.arms) if (arm.drug !== undefined) courseDrug(arm.drug);
-  const models = courseModels(
-    new ParametricPropensity(spec.propensity, "propensity"),
-    new InterimTreatmentEffect(spec.seed, TRIAL_PATH, spec.treatment, "treatment"),
-  );
+  const models =
+    spec.model === "mechanistic"
+      ? new MechanisticCourseModel(spec.seed, TRIAL_PATH, spec.mechanistic, spec.propensity).courseModels()
+      : courseModels(
+          new ParametricPropensity(spec.propensity, "propensity"),
+          new InterimTreatmentEffect(spec.seed, TRIAL_PATH, spec.treatment, "treatment"),
+        );
   // Permuted allocation: exactly n per arm, in a random order from the trial's own stream.
   const allocation: number[] = [];
   spec.arms.forEach((arm, k) => {

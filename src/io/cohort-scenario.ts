@@ -14,6 +14,7 @@ import { DEFAULT_POLICY, type TreatmentPolicy } from "../course/policy.js";
 import { DEFAULT_COURSE_SETTINGS } from "../course/simulate.js";
 import { PROPENSITY_PARAMETERS } from "../course/propensity.js";
 import { TREATMENT_PARAMETERS } from "../course/treatment-effect.js";
+import { MECHANISTIC_PARAMETERS } from "../course/mechanistic-model.js";
 import type { CohortSpec } from "../course/cohort.js";
 import type { TrialSpec } from "../course/trial.js";
 
@@ -71,6 +72,8 @@ export const cohortScenarioSchema = z.strictObject({
   policy: policySchema,
   propensity: overrides.optional(),
   treatment: overrides.optional(),
+  model: z.enum(["parametric", "mechanistic"]).default("parametric"),
+  mechanistic: overrides.optional(),
 });
 
 const armSchema = z.strictObject({
@@ -97,6 +100,8 @@ export const trialScenarioSchema = z.strictObject({
   arms: z.array(armSchema).min(1).max(20),
   propensity: overrides.optional(),
   treatment: overrides.optional(),
+  model: z.enum(["parametric", "mechanistic"]).default("parametric"),
+  mechanistic: overrides.optional(),
 });
 
 export type CohortScenario = z.output<typeof cohortScenarioSchema>;
@@ -138,6 +143,7 @@ export function courseScenarioProblems(s: CohortScenario | TrialScenario): strin
   try {
     resolveParameters(PROPENSITY_PARAMETERS, s.propensity, "propensity");
     resolveParameters(TREATMENT_PARAMETERS, s.treatment, "treatment");
+    resolveParameters(MECHANISTIC_PARAMETERS, s.mechanistic, "mechanistic");
   } catch (err) {
     problems.push((err as Error).message);
   }
@@ -197,6 +203,8 @@ export function cohortSpecOf(s: CohortScenario, seed = s.seed): CohortSpec {
     },
     propensity: s.propensity,
     treatment: s.treatment,
+    model: s.model,
+    mechanistic: s.mechanistic,
   };
 }
 
@@ -213,5 +221,7 @@ export function trialSpecOf(s: TrialScenario, seed = s.seed): TrialSpec {
     arms: s.arms,
     propensity: s.propensity,
     treatment: s.treatment,
+    model: s.model,
+    mechanistic: s.mechanistic,
   };
 }

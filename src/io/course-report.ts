@@ -178,7 +178,7 @@ export function renderCohortReport(
   });
   const body = [
     `<h1>Cohort ${escapeHtml(name)}</h1>`,
-    `<p>${s.patients} patients, seed ${spec.seed}, follow-up ${(spec.settings.followUpDays / 365).toFixed(1)} years. Drug response model: interim (src/course/treatment-effect.ts).</p>`,
+    `<p>${s.patients} patients, seed ${spec.seed}, follow-up ${(spec.settings.followUpDays / 365).toFixed(1)} years. Course model: ${spec.model === "mechanistic" ? "mechanistic (src/course/mechanistic-model.ts)" : "parametric, interim drug response (src/course/treatment-effect.ts)"}.</p>`,
     `<h2>Seizure freedom at last follow-up (red: Kwan &amp; Brodie 2000)</h2>`,
     barsSvg(
       [

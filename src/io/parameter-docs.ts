@@ -8,6 +8,7 @@ import { WENDLING_PARAMETERS, WENDLING_REGIONAL } from "../engines/network/wendl
 import type { ParameterTable } from "../engines/parameters.js";
 import { PROPENSITY_PARAMETERS } from "../course/propensity.js";
 import { TREATMENT_PARAMETERS } from "../course/treatment-effect.js";
+import { MECHANISTIC_PARAMETERS } from "../course/mechanistic-model.js";
 import { MICROCIRCUIT_PARAMETERS } from "../engines/cell/microcircuit.js";
 import {
   COBAHH_NEURON_PARAMETERS,
@@ -54,6 +55,13 @@ export const PARAMETER_TABLES: {
     table: TREATMENT_PARAMETERS,
     regional: [],
     where: "`treatment:` of cohort and trial scenarios",
+  },
+  {
+    model: "course-mechanistic",
+    title: "Clinical course: mechanistic model (`model: mechanistic`)",
+    table: MECHANISTIC_PARAMETERS,
+    regional: [],
+    where: "`mechanistic:` of cohort and trial scenarios",
   },
   {
     model: "microcircuit",
