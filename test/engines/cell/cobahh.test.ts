@@ -2,9 +2,10 @@
  * COBAHH (Brette et al. 2007, benchmark 3) against the reference statistics band of
  * shared/reference/cobahh/README.md (pooled Brian2 numpy/cython/standalone and C float64):
  * rate E, rate I, CV of ISI and fraction active inside mean ± 3 s.d., for three seeds at
- * N = 4000, T = 1 s and one seed at N = 16000, T = 1 s; and reproducibility by seed.
+ * N = 4000, T = 1 s and four seeds at N = 16000, T = 1 s (at most one outside); and
+ * reproducibility by seed.
  *
- * The N = 16000 seed is 4. Seed 1 at N = 16000 gives CV ISI 2.055, 0.009 above the band
+ * At N = 16000, seed 1 gives CV ISI 2.055, 0.009 above the band
  * (1.968 ± 3·0.026) with the other three statistics inside; over seeds 1–8 our CV is
  * 1.994 ± 0.033 and the C reference built on this machine gives 1.972 ± 0.021 over seeds 1–14,
  * so seed 1 is read as a tail draw of a band estimated from five runs (docs/models/cells.md).
@@ -56,11 +57,23 @@ for (const seed of [1, 2, 3]) {
   });
 }
 
-test("COBAHH N = 16000, T = 1 s, seed 4: statistics inside the reference band", () => {
-  const r = runCobahh({ neurons: 16000, durationSeconds: 1, seed: 4 });
-  assert.equal(r.excitatory, 12800);
-  assert.ok(Math.abs(r.meanInDegree - 80) < 0.5, `mean in-degree ${r.meanInDegree}`);
-  assertInBand(r, BAND_16000);
+test("COBAHH N = 16000, T = 1 s, seeds 1–4: at least three of four inside the reference band", () => {
+  // Measured 2026-11-24: seeds 2, 3, 4, 5, 6 inside on all four statistics; seed 1 has CV ISI
+  // 2.055 against the band's upper edge 2.046 (rates and fraction active inside). The band comes
+  // from five reference runs, so a 1-in-6 tail draw is expected; what must not happen is a
+  // systematic shift, which would put most seeds outside.
+  const outside: string[] = [];
+  for (const seed of [1, 2, 3, 4]) {
+    const r = runCobahh({ neurons: 16000, durationSeconds: 1, seed });
+    assert.equal(r.excitatory, 12800);
+    assert.ok(Math.abs(r.meanInDegree - 80) < 0.5, `mean in-degree ${r.meanInDegree}`);
+    try {
+      assertInBand(r, BAND_16000);
+    } catch (err) {
+      outside.push((err as Error).message);
+    }
+  }
+  assert.ok(outside.length <= 1, `more than one seed outside the band:\n${outside.join("\n")}`);
 });
 
 test("COBAHH: the same seed gives identical spike trains, another seed different ones", () => {
