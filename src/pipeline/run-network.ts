@@ -35,6 +35,7 @@ import {
 } from "../observe/seizures.js";
 import { CELL_TO_NETWORK_CALIBRATION } from "../bridges/generated/cell-to-network-calibration.js";
 import { PROPENSITY_TABLE } from "../bridges/generated/propensity-table.js";
+import { propensity } from "../bridges/propensity.js";
 import { excitabilityMap, type Zone } from "../pathophysiology/epileptogenic-zones.js";
 import { applyMechanisms, type MechanismResult } from "../pathophysiology/mechanisms.js";
 import { classifyActivity, type ActivityClassification } from "../observe/activity-type.js";
@@ -236,12 +237,36 @@ function samplingRate(periodSeconds: number): number {
   return Math.abs(rate - nearest) <= 1e-9 * rate ? nearest : rate;
 }
 
+/** Summary values to 1e-6 (model units, x0). */
+const round = (v: number) => Math.round(v * 1e6) / 1e6;
+
+/**
+ * Seizure propensity on treatment: the network → course bridge read at the medicated x0 of the
+ * same two regions (EZ and its strongest neighbour) as the untreated `propensity`, so the two are
+ * directly comparable; `seizuresPerDayWithout` is the untreated value.
+ */
+function medicatedPropensity(run: NetworkRunResult) {
+  const p = run.mechanisms.propensity;
+  const at = run.connectome.labels.indexOf(p.region);
+  const nb = run.connectome.labels.indexOf(p.neighbour);
+  const x0 = run.x0[at];
+  const x0Neighbour = run.x0[nb];
+  const treated = propensity(x0, x0Neighbour, PROPENSITY_TABLE);
+  return {
+    seizuresPerDay: treated.seizuresPerDay,
+    seizuresPerDayWithout: p.seizuresPerDay,
+    extrapolated: treated.extrapolated,
+    region: p.region,
+    x0: round(x0),
+    x0Neighbour: round(x0Neighbour),
+  };
+}
+
 /** The JSON summary of a run (without the file list, which the writer adds). */
 export function summariseNetworkRun(run: NetworkRunResult) {
   const s = run.secondsPerUnit;
   const order = recruitmentOrder(run.seizures);
   const zoneOf = (regionIndex: number) => run.zones[regionIndex];
-  const round = (v: number) => Math.round(v * 1e6) / 1e6;
   return {
     scenario: run.scenario.name,
     kind: "network" as const,
@@ -295,7 +320,12 @@ export function summariseNetworkRun(run: NetworkRunResult) {
         }),
     ...(run.medication === null
       ? {}
-      : { medication: summariseNetworkMedication(run.medication, run.connectome.labels) }),
+      : {
+          medication: {
+            ...summariseNetworkMedication(run.medication, run.connectome.labels),
+            propensity: medicatedPropensity(run),
+          },
+        }),
     recruitment: order.map((r) => ({
       rank: r.rank,
       region: r.region,

@@ -48,6 +48,14 @@ test("patient-medication.yaml: levels in range on the last day, x0 lowered in ev
   assert.ok(m.drugs.carbamazepine.occupancies.nav! > 0.1 && m.drugs.carbamazepine.occupancies.nav! < 0.5);
   assert.ok(m.drugs.levetiracetam.occupancies.sv2a! > 0.9);
   assert.ok(m.network.x0Shift < -0.05, `Δx0 ${m.network.x0Shift}`);
+  // Propensity on treatment: same regions as the untreated one, read at the medicated x0.
+  assert.equal(m.propensity.region, summary.propensity.region);
+  assert.equal(m.propensity.seizuresPerDayWithout, summary.propensity.seizuresPerDay);
+  assert.ok(Math.abs(m.propensity.x0 - (summary.propensity.x0 + m.network.x0Shift)) < 1e-5);
+  assert.ok(
+    m.propensity.seizuresPerDay < m.propensity.seizuresPerDayWithout,
+    `on treatment ${m.propensity.seizuresPerDay}/day vs untreated ${m.propensity.seizuresPerDayWithout}/day`,
+  );
   assert.equal(m.parameterChanges.length, connectome.labels.length);
   for (const c of m.parameterChanges) assert.ok(Math.abs(c.after - (c.before + m.network.x0Shift)) < 1e-5);
   const lhc = m.parameterChanges.find((c) => c.region === "lHC")!;
