@@ -11,7 +11,9 @@
  * Not asserted: "GABA-A potentiation lowers χ of a GABA-A-reduced circuit". On the microcircuit as
  * retuned on main (dd2e46f: 5 mV unitary E→E EPSPs, p 0.8) clobazam at 10 mg q12h raises χE
  * (0.84 → 0.87 at gabaAScale 0.3, 0.76 → 0.83 at 0.5, seeds 1–3) and the pyramidal rate, because
- * the same potentiation of I→I synapses silences interneurons (docs/models/drugs.md §7).
+ * the same potentiation of I→I synapses silences interneurons (docs/models/drugs.md §7). Changing
+ * the I→I weight (gabaAII 0–0.056 mS/cm², pII 0.15–1, also with the I drive retuned) does not
+ * change that sign on a circuit that bursts at gabaAScale 0.3 (measured there, issue 4).
  *
  * Comparisons are paired: a seed fixes connectivity, drive and initial state, so a drug and its
  * control differ only by the drug. Runs are 1 s (0.8 s analysed). Effects are required to have
