@@ -1,4 +1,5 @@
 /** Shared helpers of the test suite. */
+import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PACKAGE_ROOT } from "../src/io/paths.js";
@@ -27,4 +28,9 @@ export function sweepExample(name: string): SweepScenario {
 export function readF32(path: string): Float32Array {
   const buf = readFileSync(path);
   return new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+}
+
+/** Asserts |value - target| <= tolerance, naming the quantity in the message. */
+export function assertNear(value: number, target: number, tolerance: number, what: string): void {
+  assert.ok(Math.abs(value - target) <= tolerance, `${what} = ${value}, expected ${target} ± ${tolerance}`);
 }

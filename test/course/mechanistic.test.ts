@@ -23,6 +23,7 @@ import {
   trialSpecOf,
 } from "../../src/io/cohort-scenario.js";
 import type { Insult, Treatment } from "../../src/pathophysiology/inflammation.js";
+import { assertNear } from "../helpers.js";
 import type { DrugExposure, PatientFacts } from "../../src/course/types.js";
 
 /** No slow activity, rhythm or remission: the untreated rate is the mechanistic one alone. */
@@ -188,14 +189,12 @@ test("mechanistic newly diagnosed cohort (300 patients): Kwan & Brodie 2000 seiz
   );
   const s = summariseCohort(rows);
   // Targets (clinical_outcomes.md §1 ✓): 47%, 14%, 3%, ~36% never; tolerance ≈ 3 binomial SE at n = 300.
-  const near = (value: number, target: number, tol: number, what: string) =>
-    assert.ok(Math.abs(value - target) <= tol, `${what} = ${value}, expected ${target} ± ${tol}`);
-  near(s.seizureFree.firstDrug, 0.47, 0.085, "first drug");
-  near(s.seizureFree.secondOrThirdDrug, 0.14, 0.06, "second or third drug");
-  near(s.seizureFree.combination, 0.03, 0.035, "combination");
-  near(s.seizureFree.never, 0.36, 0.085, "never");
+  assertNear(s.seizureFree.firstDrug, 0.47, 0.085, "first drug");
+  assertNear(s.seizureFree.secondOrThirdDrug, 0.14, 0.06, "second or third drug");
+  assertNear(s.seizureFree.combination, 0.03, 0.035, "combination");
+  assertNear(s.seizureFree.never, 0.36, 0.085, "never");
   // ILAE resistance comes out low (27% at 1000 patients; docs/models/course.md): a wider band.
-  near(s.drugResistant, 0.33, 0.1, "ILAE drug-resistant");
+  assertNear(s.drugResistant, 0.33, 0.1, "ILAE drug-resistant");
   // Not asserted, because the model does not reproduce them (reported in docs/models/course.md):
   // the > 20 vs <= 20 pre-treatment seizure split (51% vs 29%) and the fluctuating pattern (16%).
   const p = s.patterns;
