@@ -116,20 +116,36 @@ function remember<T>(cache: Map<string, T>, key: string, value: T): T {
 
 const NOT_FIRING = /not firing at the upper bound/;
 
+/**
+ * Excitability factor given to a silenced cell, the same for both classes: a silenced pyramid and
+ * a silenced interneuron then cancel in the E/I index (a circuit whose cells are all silenced is
+ * not disinhibited), while one silenced class moves it by ln of this factor. A bound, not a
+ * measurement (flagged in the metrics): 0.1 lies below every factor measured on a cell that still
+ * fires (the lowest at usual doses is phenytoin's pyramid, 0.44). The size of a shift with a
+ * silenced cell depends on it: with SCN1A loss of function, phenytoin silences the interneuron
+ * (factor 0.41 → floor) while cutting the pyramid's to 0.44, and the aggravation it shows needs a
+ * floor below 0.18 (docs/models/drugs.md §5).
+ */
+export const SILENCED_FACTOR = 0.1;
+
+/** Metrics whose excitability factor relative to `classBaseline` is SILENCED_FACTOR. */
 function silencedMetrics(classBaseline: CellMetrics): CellMetrics & { silenced: boolean } {
-  return { rheobase: DRUG_RHEOBASE_HIGH, gain: classBaseline.gain, silenced: true };
+  return {
+    rheobase: classBaseline.rheobase / SILENCED_FACTOR ** 3,
+    gain: classBaseline.gain,
+    sustainedLimit: classBaseline.sustainedLimit,
+    silenced: true,
+  };
 }
 
 /**
  * measureCell with a cache keyed by the whole model (channels are data). The calibration's search
  * interval first (same numbers as the calibration for cells it covers), the wider one only if the
  * cell does not fire within it. A cell that fires no train up to DRUG_RHEOBASE_HIGH, or whose f–I
- * slope is not positive (depolarisation block), is *silenced*: it is given rheobase =
- * DRUG_RHEOBASE_HIGH and its class's baseline gain, so its excitability factor is an upper bound
- * (the cell is at least that much less excitable) and the shift that follows is a bound on its
- * size, flagged in the metrics. The same bound is the floor of any measured factor (`measure` in
- * cellSide): a cell whose train exists but is weaker than that is treated as silenced, so that a
- * near-zero gain does not send the log index to minus infinity.
+ * slope is not positive (depolarisation block), is *silenced*: it is given the metrics of
+ * silencedMetrics (factor SILENCED_FACTOR), so the shift that follows is a bound on its size,
+ * flagged in the metrics. The same bound is the floor of any measured factor (`measure` in
+ * cellSide), so that a near-zero gain does not send the log index to minus infinity.
  */
 function measureCached(model: NeuronModel, classBaseline: CellMetrics): CellMetrics & { silenced: boolean } {
   const key = JSON.stringify(model);
@@ -191,9 +207,9 @@ function cellSide(
     const floor = silencedMetrics(own);
     if (m.silenced || excitabilityFactor(m, own) < excitabilityFactor(floor, own)) {
       silenced.push(model.name);
-      return { rheobase: floor.rheobase, gain: floor.gain };
+      return { rheobase: floor.rheobase, gain: floor.gain, sustainedLimit: floor.sustainedLimit };
     }
-    return { rheobase: m.rheobase, gain: m.gain };
+    return { rheobase: m.rheobase, gain: m.gain, sustainedLimit: m.sustainedLimit };
   };
   const synaptic = synapticScalesWithDrugs(pyramid, effects, "excitatory", variants);
   const measured = editedCellsEffects(
@@ -294,16 +310,17 @@ export function drugNetworkShift(
 export type NetworkDrugMapping = "bridge" | "interim";
 
 /**
- * The mapping used when callers do not choose one. Interim for now, on purpose: through the bridge
- * every state-dependent Na blocker at a usual dose raises x0 for a patient without variants
- * (carbamazepine +0.09, phenytoin +0.14), because the Wang–Buzsáki interneuron's rheobase (0.16
- * µA/cm²) rises by a larger fraction than the pyramid's (0.73 µA/cm²) and the excitability factor
- * is a ratio; lamotrigine and oxcarbazepine silence the modelled pyramid. Clinically these drugs
- * help focal epilepsy, so the bridge cannot be the default until the metric sees what the static
- * rheobase and gain miss (use dependence during high-frequency firing, docs/models/drugs.md).
- * Switching is this one constant.
+ * The mapping used when callers do not choose one: the bridge. Its cell metrics include the
+ * sustained-firing limit (cell-to-network.ts), the high-drive property that state-dependent Na
+ * blockers reduce (limitation of sustained repetitive firing: McLean MJ, Macdonald RL (1986)
+ * J Pharmacol Exp Ther 237:1001 for carbamazepine, and (1983) 227:779 for phenytoin), and
+ * reduce more in the modelled pyramid than in the interneuron; with it phenytoin, lamotrigine,
+ * valproate and topiramate lower x0 for a patient without variants while a Na blocker on an SCN1A
+ * loss-of-function interneuron still raises it (docs/models/drugs.md §5 gives the table and the
+ * remaining wrong signs: lacosamide and zonisamide +0.03–0.04, carbamazepine ≈ 0). `"interim"`
+ * selects the per-target weights of network-effects.ts (uncalibrated) instead.
  */
-export const DEFAULT_NETWORK_DRUG_MAPPING: NetworkDrugMapping = "interim";
+export const DEFAULT_NETWORK_DRUG_MAPPING: NetworkDrugMapping = "bridge";
 
 export interface NetworkDrugShiftOptions {
   readonly mapping?: NetworkDrugMapping;

@@ -140,9 +140,15 @@ export const patientMedicationSchema = z
       .optional()
       .describe("the day the network simulation represents (0-based); default the last day of the timeline"),
     resistance: resistanceSchema.optional(),
+    networkMapping: z
+      .enum(["bridge", "interim"])
+      .optional()
+      .describe(
+        "drug effects → Δx0: `bridge` (default; cell → network bridge, bridges/drugs-to-network.ts) or `interim` (uncalibrated per-target weights, pharmacology/network-effects.ts)",
+      ),
   })
   .describe(
-    "medication timeline: levels on the evaluated day → occupancies → Epileptor x0 shift (pharmacology/network-effects.ts, interim mapping)",
+    "medication timeline: levels on the evaluated day → occupancies → Epileptor x0 shift (bridges/drugs-to-network.ts networkDrugShift)",
   );
 
 export type PatientMedication = z.output<typeof patientMedicationSchema>;

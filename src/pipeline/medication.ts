@@ -9,8 +9,9 @@
  *   (pharmacodynamics.ts, with target resistance) → edits:
  *     cell scale     cell-effects.ts drugEdits composed with the variants (applyDrugs rule) and
  *                    serotonergic.ts for drugs acting through 5-HT tone;
- *     network scale  network-effects.ts (the documented interim Δx0 mapping) with the network,
- *                    intrinsic-severity and gene-variant resistance settings.
+ *     network scale  bridges/drugs-to-network.ts networkDrugShift (default: the cell → network
+ *                    bridge; the interim per-target weights of network-effects.ts on request)
+ *                    with the network, intrinsic-severity and gene-variant resistance settings.
  *
  * Levels over a window: trough, peak and time-average of the total plasma concentration of each
  * species; the brain unbound level is fu · Kp,uu(P-gp) · average (the convention of
@@ -19,7 +20,8 @@
  */
 import { findDrug, type Species, type TargetName } from "../pharmacology/catalogue.js";
 import { drugEdits } from "../pharmacology/cell-effects.js";
-import { networkDrugShift } from "../bridges/drugs-to-network.js";
+import { networkDrugShift, type NetworkDrugMapping } from "../bridges/drugs-to-network.js";
+import type { VariantRef } from "../pathophysiology/variants.js";
 import type { NetworkEffect } from "../pharmacology/network-effects.js";
 import { targetEffects, type BrainLevel, type TargetEffect } from "../pharmacology/pharmacodynamics.js";
 import {
@@ -392,16 +394,24 @@ export function medicatedCells(
 
 /**
  * x0 after the network-scale drug mapping (bridges/drugs-to-network.ts networkDrugShift, whose
- * default is the interim direct mapping): the same Δx0 in every region (drugs reach the whole
- * brain). `effect.perTarget` lists the targets the interim mapping accounts for.
+ * default is the cell → network bridge; `options.mapping: "interim"` selects the uncalibrated
+ * per-target weights): the same Δx0 in every region (drugs reach the whole brain).
+ * `effect.perTarget` lists the targets the interim weights account for (under the bridge: only
+ * the targets the cells cannot represent). `options.variants`: the patient's channel variants.
  */
 export function medicatedX0(
   x0: Float64Array,
   effects: readonly TargetEffect[],
   resistance: ResistanceProfile,
+  options: { readonly mapping?: NetworkDrugMapping; readonly variants?: readonly string[] } = {},
 ): { x0: Float64Array; effect: NetworkEffect; mapping: string } {
+  // The patient's own variants and the resistance hypothesis's, once each.
+  const variants: VariantRef[] = [
+    ...new Set<VariantRef>([...(options.variants ?? []), ...(resistance.geneVariant?.variants ?? [])]),
+  ];
   const shift = networkDrugShift(effects, networkModifiersFor(resistance), {
-    variants: resistance.geneVariant?.variants ?? [],
+    variants,
+    mapping: options.mapping,
   });
   const perTarget = "perTarget" in shift.detail ? shift.detail.perTarget : shift.detail.interim;
   const after = Float64Array.from(x0, (v) => v + shift.x0Shift);

@@ -4,10 +4,12 @@
  *   regimen entries (start, titration, stop, missed doses) → PK over the whole timeline
  *   (pharmacology/pk.ts simulatePk, with the patient's resistance profile) → levels on the day the
  *   network simulation represents (`evaluateAtDay`, default the last day): plasma trough, peak and
- *   mean of that day, brain unbound mean → occupancies → Δx0 by the INTERIM direct mapping of
- *   pharmacology/network-effects.ts (not calibrated; it stands until the cell → network bridge
- *   takes drug-edited cells) → the same Δx0 added to every region (a drug reaches the whole brain;
- *   region-specific transporter expression is not modelled here).
+ *   mean of that day, brain unbound mean → occupancies → Δx0 by networkDrugShift
+ *   (bridges/drugs-to-network.ts): by default the cell → network bridge with the patient's
+ *   variants (`patient.mechanisms.variants` and `resistance.geneVariant`), or the interim
+ *   per-target weights of pharmacology/network-effects.ts with `networkMapping: interim` → the same
+ *   Δx0 added to every region (a drug reaches the whole brain; region-specific transporter
+ *   expression is not modelled here).
  *
  * The plasma series over the timeline is kept for the report's concentration chart.
  */
@@ -57,6 +59,7 @@ export function applyPatientMedication(
   medication: PatientMedication,
   x0: Float64Array,
   seed: number,
+  variants: readonly string[] = [],
 ): NetworkMedicationResult {
   const resistance = (medication.resistance ?? {}) as ResistanceProfile;
   const days = timelineDays(medication);
@@ -92,7 +95,10 @@ export function applyPatientMedication(
       adverseThreshold: report.adverseThreshold,
     });
   }
-  const { x0: after, effect, mapping } = medicatedX0(x0, effects, resistance);
+  const { x0: after, effect, mapping } = medicatedX0(x0, effects, resistance, {
+    mapping: medication.networkMapping,
+    variants,
+  });
   for (let i = 0; i < after.length; i++) {
     if (!(after[i] >= -5 && after[i] <= 1))
       throw new RangeError(

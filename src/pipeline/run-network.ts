@@ -113,7 +113,12 @@ export function runNetworkScenario(scenario: NetworkScenario, inputs: NetworkRun
   const medication =
     scenario.patient.medication === undefined
       ? null
-      : applyPatientMedication(scenario.patient.medication, mechanisms.x0, seed);
+      : applyPatientMedication(
+          scenario.patient.medication,
+          mechanisms.x0,
+          seed,
+          scenario.patient.mechanisms?.variants ?? [],
+        );
   const x0 = medication === null ? mechanisms.x0 : medication.x0After;
   const built = buildNetwork(
     scenario,
