@@ -71,7 +71,21 @@ export interface DrugTarget {
   readonly maxEffect: Cited;
   /** Resting-state dissociation constant K_R (µM) for the modulated-receptor Na model. */
   readonly restingKd?: Cited;
+  /**
+   * Binding site shared with other ligands of the same target. Ligands of one site compete for it:
+   * their effects come from one combined occupancy (cell-effects.ts `siteOccupancy`), not from
+   * independent edits multiplied together.
+   */
+  readonly site?: BindingSite;
 }
+
+/** Shared binding sites (see `DrugTarget.site`). */
+export const BINDING_SITES = {
+  localAnaesthetic: "Na-channel local-anaesthetic/anticonvulsant site: Kuo CC (1998) Mol Pharmacol 54:712",
+  benzodiazepine:
+    "GABA-A α/γ2 benzodiazepine site, shared by clobazam and N-desmethylclobazam (both potentiate α1/α2/α3/α5β2γ2 receptors through it: Hammer H, Ebert B, Jensen HS, Jensen AA (2015) PLoS One 10:e0120239)",
+} as const;
+export type BindingSite = keyof typeof BINDING_SITES;
 
 export type Elimination =
   | { readonly kind: "linear"; readonly halfLife: Cited }
@@ -262,6 +276,7 @@ const na = (ki: Cited, kr: Cited, species: Species = "parent"): DrugTarget => ({
   action: "block",
   potency: ki,
   restingKd: kr,
+  site: "localAnaesthetic",
   hill: hill1("one drug per channel (modulated-receptor model)"),
   maxEffect: FULL_BLOCK,
 });
@@ -907,6 +922,7 @@ export const DRUGS: readonly Drug[] = [
         target: "gabaA",
         species: "parent",
         action: "potentiate",
+        site: "benzodiazepine",
         potency: v(
           0.2,
           "µM",
@@ -920,6 +936,7 @@ export const DRUGS: readonly Drug[] = [
         target: "gabaA",
         species: "metabolite",
         action: "potentiate",
+        site: "benzodiazepine",
         potency: v(1, "µM", "N-CLB ~1/5 of clobazam's potency (recalled)", "UNVERIFIED"),
         hill: hill1(),
         maxEffect: v(1.5, "fraction", "as clobazam", "UNVERIFIED"),
@@ -1743,7 +1760,13 @@ export function validateDrug(d: Drug): void {
     if (t.restingKd) {
       within(t.restingKd, `${tw}.restingKd`, t.potency.value, 1e6, ["µM"]);
       if (t.target !== "nav") throw new RangeError(`${tw}: restingKd only applies to nav`);
+      if (t.site !== "localAnaesthetic")
+        throw new RangeError(`${tw}: a modulated-receptor Na blocker binds the 'localAnaesthetic' site`);
     }
+    if (t.site !== undefined && !(t.site in BINDING_SITES))
+      throw new RangeError(
+        `${tw}.site: '${String(t.site)}' is not one of ${Object.keys(BINDING_SITES).join(", ")}`,
+      );
     if (t.species === "metabolite" && !pk.metabolite)
       throw new RangeError(`${tw}: acts through a metabolite the drug lacks`);
   });

@@ -19,6 +19,9 @@
  *     cannabidiol): ḡNa × (1 − effect).
  *   nap: ḡNaP × (1 − effect).  cav3: ḡCaT × (1 − effect).
  *   kv7 (retigabine): M-current activation z shifted by the effect (mV, negative = opening).
+ *   Ligands of one shared binding site (catalogue `site`: the Na site above, the benzodiazepine
+ *     site of clobazam and N-desmethylclobazam) act through one combined occupancy
+ *     (`siteOccupancy`), so they give one edit, not a product of independent edits.
  *   gabaA: GABA-A synaptic conductance × (1 + effect). Deviation: barbiturates and stiripentol
  *     prolong openings (longer decay); scaling the conductance by the same factor gives the same
  *     inhibitory charge per event, not the same time course.
@@ -77,95 +80,175 @@ function edit(
 
 const RECEPTORS_RELEASING = ["ampa", "nmda", "gabaA", "gabaB"] as const;
 
+/**
+ * Combined occupancy of ligands that share one binding site (catalogue `site`). Competitive binding
+ * at one site (Hill form, one coefficient n for the site): with r_i = C_i/K_i and R = Σ r_i,
+ *     θ = Rⁿ / (1 + Rⁿ),   ligand i holds θ·r_i/R,   effect = θ · Σ Emax_i·r_i / R.
+ * For n = 1 this is the law of mass action for mutually exclusive binding (Gaddum). The same sums
+ * ΣC/K give the modulated-receptor Na block below (Kuo 1998): one concept, used for every site.
+ */
+export interface SiteOccupancy {
+  readonly ligands: readonly TargetEffect[];
+  /** R = Σ C/K over the ligands (K = potency, i.e. K_I for modulated-receptor Na block). */
+  readonly ratio: number;
+  /** Σ C/K_R over the ligands (modulated-receptor Na block; 0 when no ligand has a K_R). */
+  readonly restingRatio: number;
+  readonly occupancy: number;
+  /** Occupancy × the ligands' Emax weighted by their share of the site. */
+  readonly effect: number;
+}
+
+export function siteOccupancy(ligands: readonly TargetEffect[]): SiteOccupancy {
+  if (ligands.length === 0) throw new RangeError("siteOccupancy: no ligand");
+  const { target, site, hill, unit } = ligands[0]!;
+  let ratio = 0;
+  let restingRatio = 0;
+  let weighted = 0;
+  for (const e of ligands) {
+    if (e.target !== target || e.site !== site || e.unit !== unit)
+      throw new RangeError(
+        `siteOccupancy: ${e.drug} (${e.target}, ${e.site}) is not at ${target} site ${site}`,
+      );
+    if (e.hill !== hill)
+      throw new RangeError(
+        `siteOccupancy: ligands of the ${site} site need one Hill coefficient (${e.drug}: ${e.hill} ≠ ${hill})`,
+      );
+    const r = e.concentration / e.potency;
+    ratio += r;
+    weighted += e.maxEffect * r;
+    if (e.restingKd !== null) restingRatio += e.concentration / e.restingKd;
+  }
+  const rn = ratio ** hill;
+  const occupancy = ratio === 0 ? 0 : rn / (1 + rn);
+  return {
+    ligands,
+    ratio,
+    restingRatio,
+    occupancy,
+    effect: ratio === 0 ? 0 : (occupancy * weighted) / ratio,
+  };
+}
+
+/**
+ * Effects grouped by shared site: ligands of one (target, site) become one group, every other
+ * effect stays alone. Groups in the order of their first member.
+ */
+export function groupBySite(effects: readonly TargetEffect[]): TargetEffect[][] {
+  const groups: TargetEffect[][] = [];
+  const bySite = new Map<string, TargetEffect[]>();
+  for (const e of effects) {
+    if (e.site === null) {
+      groups.push([e]);
+      continue;
+    }
+    const key = `${e.target}:${e.site}`;
+    const g = bySite.get(key);
+    if (g) g.push(e);
+    else {
+      const fresh = [e];
+      bySite.set(key, fresh);
+      groups.push(fresh);
+    }
+  }
+  return groups;
+}
+
+function originOf(group: readonly TargetEffect[]): string {
+  return [...new Set(group.map((e) => e.drug))].join("+");
+}
+
 /** Model and synapse edits for a target-effect list; `model` supplies the h slope for Na block. */
 export function drugEdits(effects: readonly TargetEffect[], model: NeuronModel): OriginEdit[] {
   const out: OriginEdit[] = [];
   const sorted = [...effects].sort((a, b) =>
     a.drug === b.drug ? (a.target < b.target ? -1 : a.target > b.target ? 1 : 0) : a.drug < b.drug ? -1 : 1,
   );
-  // State-dependent Na blockers compete for one site: one combined edit.
-  const modulated = sorted.filter((e) => e.target === "nav" && e.restingKd !== null);
-  if (modulated.length > 0 && model.channels.some((c) => c.name === "na")) {
-    let rest = 0;
-    let inactivated = 0;
-    for (const e of modulated) {
-      rest += e.concentration / e.restingKd!;
-      inactivated += e.concentration / e.potency;
+  for (const group of groupBySite(sorted)) {
+    const first = group[0]!;
+    const origin = originOf(group);
+    // State-dependent Na blockers: the modulated-receptor model at their one shared site.
+    if (first.target === "nav" && first.site === "localAnaesthetic") {
+      if (!model.channels.some((c) => c.name === "na")) continue;
+      const s = siteOccupancy(group);
+      const k = gateSlopeFactor(model, "na", "h");
+      const note = `ΣC/K_R = ${s.restingRatio.toPrecision(3)}, ΣC/K_I = ${s.ratio.toPrecision(3)}, h slope ${k.toFixed(2)} mV`;
+      out.push({
+        origin,
+        edit: edit("scaleConductance", "na", 1 / (1 + s.restingRatio), `${BEAN_1983}; ${KUO_1998}`, note),
+      });
+      out.push({
+        origin,
+        edit: {
+          kind: "shiftGate",
+          target: "na",
+          gate: "h",
+          value: -k * Math.log((1 + s.ratio) / (1 + s.restingRatio)),
+          unit: "mV",
+          source: `${BEAN_1983}; ${KUO_1998}`,
+          evidence: { status: "UNVERIFIED", note },
+        },
+      });
+      continue;
     }
-    const k = gateSlopeFactor(model, "na", "h");
-    const origin = modulated.map((e) => e.drug).join("+");
-    const note = `ΣC/K_R = ${rest.toPrecision(3)}, ΣC/K_I = ${inactivated.toPrecision(3)}, h slope ${k.toFixed(2)} mV`;
-    out.push({
-      origin,
-      edit: edit("scaleConductance", "na", 1 / (1 + rest), `${BEAN_1983}; ${KUO_1998}`, note),
-    });
-    out.push({
-      origin,
-      edit: {
-        kind: "shiftGate",
-        target: "na",
-        gate: "h",
-        value: -k * Math.log((1 + inactivated) / (1 + rest)),
-        unit: "mV",
-        source: `${BEAN_1983}; ${KUO_1998}`,
-        evidence: { status: "UNVERIFIED", note },
-      },
-    });
+    let fraction: number;
+    let note: string;
+    let source = HILL_MAPPING;
+    if (group.length === 1) {
+      fraction = first.fraction;
+      note = `${first.drug} (${first.species}) at ${first.concentration.toPrecision(3)} µM unbound, occupancy ${first.occupancy.toFixed(3)}`;
+    } else {
+      const s = siteOccupancy(group);
+      fraction = s.effect;
+      note = `${group.map((e) => `${e.drug} (${e.species}) ${e.concentration.toPrecision(3)} µM`).join(", ")} at one ${first.site} site: ΣC/K = ${s.ratio.toPrecision(3)}, occupancy ${s.occupancy.toFixed(3)}`;
+      source = `${HILL_MAPPING}; one occupancy per shared site (${first.site})`;
+    }
+    out.push(...targetEdits(first, origin, fraction, source, note));
   }
-  for (const e of sorted) {
-    const note = `${e.drug} (${e.species}) at ${e.concentration.toPrecision(3)} µM unbound, occupancy ${e.occupancy.toFixed(3)}`;
-    switch (e.target) {
-      case "nav":
-        if (e.restingKd === null)
-          out.push({
-            origin: e.drug,
-            edit: edit("scaleConductance", "na", 1 - e.fraction, HILL_MAPPING, note),
-          });
-        break;
-      case "nap":
-        out.push({
-          origin: e.drug,
-          edit: edit("scaleConductance", "nap", 1 - e.fraction, HILL_MAPPING, note),
-        });
-        break;
-      case "cav3":
-        out.push({
-          origin: e.drug,
-          edit: edit("scaleConductance", "cat", 1 - e.fraction, HILL_MAPPING, note),
-        });
-        break;
-      case "kv7":
-        out.push({
-          origin: e.drug,
+  return out;
+}
+
+/** The edits of one target at a given (combined) effect. */
+function targetEdits(
+  e: TargetEffect,
+  origin: string,
+  fraction: number,
+  source: string,
+  note: string,
+): OriginEdit[] {
+  switch (e.target) {
+    case "nav":
+      return [{ origin, edit: edit("scaleConductance", "na", 1 - fraction, source, note) }];
+    case "nap":
+      return [{ origin, edit: edit("scaleConductance", "nap", 1 - fraction, source, note) }];
+    case "cav3":
+      return [{ origin, edit: edit("scaleConductance", "cat", 1 - fraction, source, note) }];
+    case "kv7":
+      return [
+        {
+          origin,
           edit: {
             kind: "shiftGate",
             target: "km",
             gate: "z",
-            value: e.fraction,
+            value: fraction,
             unit: "mV",
             source: "drugs.md §2: retigabine shifts Kv7 activation −20 to −30 mV",
             evidence: { status: "UNVERIFIED", note },
           },
-        });
-        break;
-      case "gabaA":
-        out.push({ origin: e.drug, edit: edit("scaleSynapse", "gabaA", 1 + e.fraction, HILL_MAPPING, note) });
-        break;
-      case "ampa":
-        out.push({ origin: e.drug, edit: edit("scaleSynapse", "ampa", 1 - e.fraction, HILL_MAPPING, note) });
-        break;
-      case "sv2a":
-        for (const r of RECEPTORS_RELEASING)
-          out.push({
-            origin: e.drug,
-            edit: edit("scaleSynapse", r, 1 - e.fraction, "SV2A → release probability (assumption)", note),
-          });
-        break;
-      default:
-        break; // network scale only (module comment)
-    }
+        },
+      ];
+    case "gabaA":
+      return [{ origin, edit: edit("scaleSynapse", "gabaA", 1 + fraction, source, note) }];
+    case "ampa":
+      return [{ origin, edit: edit("scaleSynapse", "ampa", 1 - fraction, source, note) }];
+    case "sv2a":
+      return RECEPTORS_RELEASING.map((r) => ({
+        origin,
+        edit: edit("scaleSynapse", r, 1 - fraction, "SV2A → release probability (assumption)", note),
+      }));
+    default:
+      return []; // network scale only (module comment)
   }
-  return out;
 }
 
 function variantEdits(cellType: CellType, variants: readonly VariantRef[]): OriginEdit[] {

@@ -6,11 +6,21 @@
  *   occupancy  θ = C^n / (EC50^n + C^n)            (drugs.md §1, Hill/Emax)
  *   effect     E = Emax · θ                         (fraction, or mV for the Kv7 shift)
  *
+ * θ and E here are each ligand's own, as if it were alone. Ligands of one shared binding site
+ * (catalogue `site`: the Na local-anaesthetic site, the benzodiazepine site) compete; cell-effects.ts
+ * combines them into one occupancy before any parameter is changed.
+ *
  * C is the unbound brain concentration in µM (mg/L · 1000 / molar mass) of the species that acts
  * (parent or metabolite). A target-resistance setting multiplies EC50 of chosen (drug, target)
  * pairs (resistance.ts); for state-dependent Na block it multiplies K_I, capped at K_R.
  */
-import { findDrug, mgPerLToMicromolar, type Species, type TargetName } from "./catalogue.js";
+import {
+  findDrug,
+  mgPerLToMicromolar,
+  type BindingSite,
+  type Species,
+  type TargetName,
+} from "./catalogue.js";
 import { brainPartition, fractionUnbound, type PkRun, steadyState } from "./pk.js";
 
 /** Unbound brain concentration of one species of one drug. */
@@ -32,6 +42,8 @@ export interface TargetEffect {
   readonly potency: number;
   /** Resting-state K_R (µM) for modulated-receptor Na block, after any multiplier. */
   readonly restingKd: number | null;
+  /** Shared binding site (catalogue `site`); ligands of one site are combined by cell-effects.ts. */
+  readonly site: BindingSite | null;
   readonly hill: number;
   readonly occupancy: number;
   /** Occupancy × maximal effect, in `unit`. */
@@ -91,6 +103,7 @@ export function targetEffects(
         concentration: c,
         potency,
         restingKd: t.restingKd ? t.restingKd.value : null,
+        site: t.site ?? null,
         hill: t.hill.value,
         occupancy: theta,
         fraction: theta * t.maxEffect.value,

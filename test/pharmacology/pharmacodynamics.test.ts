@@ -101,6 +101,31 @@ test("drug edits compose with channel variants by the variants' rule (scales mul
   assert.ok(lev.ampa < 1 && lev.gabaA === lev.ampa);
 });
 
+test("clobazam and N-desmethylclobazam share the benzodiazepine site: one occupancy, not a product", () => {
+  const wb = wangBuzsakiInterneuron();
+  const parent = targetEffects([brainLevelFromPlasma("clobazam", 0.27)]);
+  const metabolite = targetEffects([brainLevelFromPlasma("clobazam", 2, 1, "metabolite")]);
+  const both = [...parent, ...metabolite];
+  const fp = synapticScalesWithDrugs(wb, parent, "inhibitory").gabaA;
+  const fm = synapticScalesWithDrugs(wb, metabolite, "inhibitory").gabaA;
+  const fb = synapticScalesWithDrugs(wb, both, "inhibitory").gabaA;
+  // Competition at one site, n = 1, both Emax 1.5: factor 1 + 1.5·R/(1 + R), R = ΣC/EC50.
+  const r = both.reduce((s, e) => s + e.concentration / e.potency, 0);
+  assert.ok(Math.abs(fb - (1 + (1.5 * r) / (1 + r))) < 1e-12, `combined ${fb}, R ${r}`);
+  // More than either alone, less than the product of independent edits (the old rule).
+  assert.ok(fb > Math.max(fp, fm) && fb < fp * fm - 0.1, `${fp} × ${fm} vs ${fb}`);
+  // One edit, named after the drug once; order of the effects does not matter.
+  const edits = drugEdits(both, wb).filter((e) => e.edit.target === "gabaA");
+  assert.equal(edits.length, 1);
+  assert.equal(edits[0]!.origin, "clobazam");
+  assert.equal(synapticScalesWithDrugs(wb, [...metabolite, ...parent], "inhibitory").gabaA, fb);
+  // A ligand of another site (stiripentol) still composes multiplicatively.
+  const stp = targetEffects([brainLevelFromPlasma("stiripentol", 8)]);
+  const fs = synapticScalesWithDrugs(wb, stp, "inhibitory").gabaA;
+  const all = synapticScalesWithDrugs(wb, [...both, ...stp], "inhibitory").gabaA;
+  assert.ok(fs > 1 && Math.abs(all - fb * fs) < 1e-12);
+});
+
 test("interim network mapping: anti-seizure drugs lower x0; gain, offset and weight overrides act as stated", () => {
   const cbz = targetEffects([brainLevelFromPlasma("carbamazepine", 8)]);
   const base = networkExcitabilityShift(cbz);

@@ -17,7 +17,7 @@
  *
  * Not asserted because not true of this circuit: "a benzodiazepine lowers χ of a GABA-A-reduced
  * circuit". No cited receptor-level asymmetry makes the potentiation onto interneurons small enough
- * (it would have to stay below ~×1.1–1.2 while the pyramidal side gets ×2.6; fast-spiking basket
+ * (it would have to stay below ~×1.1–1.2 while the pyramidal side gets ×2–2.6; fast-spiking basket
  * synapses onto both targets are α1-type and clobazam's functional potency is the same at
  * α1/α2/α3/α5 receptors), and a benzodiazepine-sensitive tonic conductance on pyramidal cells
  * (α5) does not move χE even when doubling the leak (drugs.md §7, "Receptor-subtype levers").
@@ -69,23 +69,25 @@ test("(a) GABA-A potentiation: onto pyramidal cells it desynchronises the GABA-A
   for (const seed of SEEDS) {
     const none = run(HYPER, seed);
     const drug = run(HYPER + regimen(clb), seed);
-    // Clobazam 10 mg q12h: CLB 0.27 mg/L and N-CLB 2.0 mg/L; GABA-A × 1.60 × 1.62 onto both
-    // populations. Measured χE 0.841/0.844/0.847 → 0.871/0.854/0.873, E rate 4.4 → 8.0–10.2 Hz,
-    // events 2 → 4–5. Asserted: no fall of χE, more events (disinhibition through I→I).
+    // Clobazam 10 mg q12h: CLB 0.27 mg/L and N-CLB 2.0 mg/L at one benzodiazepine site, GABA-A
+    // × 1.866 onto both populations. Measured χE 0.841/0.844/0.847 → 0.868/0.849/0.874, E rate
+    // 4.4 → 5.9–8.5 Hz, events 2 → 4/3/4. Asserted: no fall of χE, more events (disinhibition
+    // through I→I).
     assert.ok(chi(drug) > chi(none), `seed ${seed}: χE ${chi(none)} → ${chi(drug)} with clobazam`);
     assert.ok(
       drug.events.length > none.events.length,
       `seed ${seed}: events ${none.events.length} → ${drug.events.length}`,
     );
     if (seed === 3) continue; // the engine-level split below uses seeds 1 and 2 (test time)
-    // The drug's factor, put onto one side at a time (engine, same seed). A round factor of 2.5 is
-    // used rather than the drug's own 2.587: near this point the E-only circuit is bistable between
-    // a quiet state (χE 0.33–0.45) and slower bursting (χE 0.68–0.74; seed 2 at × 2.587 or × 2.8,
-    // seeds 2–3 at × 2.0), so the exact factor would make the test depend on the PK's 4th digit.
+    // A benzodiazepine factor, put onto one side at a time (engine, same seed). A round factor of
+    // 2.5 is used rather than the drug's own 1.866: between × 2 and × 2.8 the E-only circuit is
+    // bistable between a quiet state (χE 0.33–0.45) and slower bursting (χE 0.68–0.74; seed 2 at
+    // × 2.587 or × 2.8, seeds 2–3 at × 2.0), and below × 2 it does not reach the quiet state in
+    // every seed (drugs.md §7), so × 2.5 shows the direction of each pathway.
     const factor = drug
       .medication!.edits.filter((e) => e.cell === "excitatory" && e.target === "gabaA")
       .reduce((p, e) => p * e.value, 1);
-    assert.ok(factor > 2.4 && factor < 2.8, `clobazam GABA-A factor ${factor}`);
+    assert.ok(factor > 1.8 && factor < 1.95, `clobazam GABA-A factor ${factor}`);
     const engine = (onE: number, onI: number) =>
       runMicrocircuit({
         seed,
@@ -134,10 +136,11 @@ test("(b) Dravet circuit: carbamazepine aggravates, fenfluramine improves, stiri
       `seed ${seed}: events ${none.events.length} → ${ffa.events.length}`,
     );
 
-    // Stiripentol 50 mg/kg/day + clobazam 0.5 mg/kg/day (GABA-A × 5 onto both populations): χ
-    // falls (0.86 → 0.76, 0.87 → 0.71) but the pyramidal rate rises (11.7 → 17.1, 11.3 → 15.5) and
-    // events double (6 → 15, 13): potentiated I→I inhibition disinhibits the pyramidal cells. Both
-    // directions are asserted so that a change of either is noticed.
+    // Stiripentol 50 mg/kg/day + clobazam 0.5 mg/kg/day (GABA-A × 2.32 from the benzodiazepine
+    // site × 1.03 from stiripentol's own, onto both populations): χ falls (0.864 → 0.819,
+    // 0.875 → 0.807) but the pyramidal rate rises (11.7 → 14.6, 11.3 → 12.0) and events rise
+    // (6 → 9, 9): potentiated I→I inhibition disinhibits the pyramidal cells. Both directions are
+    // asserted so that a change of either is noticed.
     const stpClb = run(
       DRAVET +
         regimen(
@@ -146,12 +149,12 @@ test("(b) Dravet circuit: carbamazepine aggravates, fenfluramine improves, stiri
         ),
       seed,
     );
-    assert.ok(chi(stpClb) < chi(none) - 0.05, `seed ${seed}: χ ${chi(none)} → ${chi(stpClb)} with STP + CLB`);
+    assert.ok(chi(stpClb) < chi(none) - 0.03, `seed ${seed}: χ ${chi(none)} → ${chi(stpClb)} with STP + CLB`);
     assert.ok(
       rateE(stpClb) > rateE(none),
       `seed ${seed}: E rate ${rateE(none)} → ${rateE(stpClb)} with STP + CLB`,
     );
-    // Not "better" by the definition above: events rise (measured 6 → 15, 13).
+    // Not "better" by the definition above: events rise (measured 6 → 9, 9).
     assert.ok(stpClb.events.length > none.events.length, `seed ${seed}: events with STP + CLB`);
   }
 });
