@@ -5,9 +5,20 @@
  * intolerable adverse effects. Names are the 20 drugs of the pharmacology catalogue
  * (shared/science/drugs.md §2), spelled identically so the pharmacology layer can take over.
  *
- * INTERIM. This table is not a pharmacological model: it carries no PK and no target potency.
- * When src/pharmacology lands, `TreatmentEffect` is replaced by PK → brain → occupancy →
- * parameter edits, and only `titrationDays`, `maxDoseFraction` and the spectrum stay here.
+ * INTERIM. This table is not a pharmacological model: it carries no PK and no target potency
+ * (`model: mechanistic` takes those from the pharmacology chain instead).
+ *
+ * Dosing is not kept here: the target dose, the highest dose the clinic escalates to and the
+ * titration come from the pharmacology catalogue's `dosing` (src/pharmacology/catalogue.ts), one
+ * place for both models:
+ * - target (dose fraction 1) = geometric mean of the catalogue's usual daily range;
+ * - highest escalation dose = top of the usual daily range (`maxDoseFraction` = high / target).
+ *   The label maximum (`maximalDaily`, e.g. valproate 60 mg/kg/day) is not used: the clinic
+ *   escalates through the usual maintenance range, as in the ILAE notion of an adequate trial at
+ *   an appropriate dose (Kwan et al. 2010, Epilepsia 51:1069 ✓), and does not push every
+ *   non-responder to the label ceiling (modelling choice);
+ * - titration days to a dose = days for the catalogue's start/step/interval schedule to reach it
+ *   (`titrationDaysTo`; 0 for drugs started at their maintenance dose, titration null).
  *
  * Sources of the numbers:
  * - Mechanism classes and spectrum: drugs.md §2 and §5 (sodium-channel blockers aggravate
@@ -16,8 +27,6 @@
  *   stiripentol and cannabidiol are licensed for Dravet / LGS; everolimus for TSC, EXIST-3).
  *   KCNQ2 encephalopathy responds to sodium-channel blockers (Pisano et al. 2015, Epilepsia
  *   56:685, carbamazepine/phenytoin effective in most; numbers UNVERIFIED).
- * - Titration days: usual label titration schedules (UNVERIFIED, textbook values; lamotrigine's
- *   slow 6-week titration and cenobamate's 12-week titration are the constraining ones).
  * - `relativeEfficacy`: 1 = the standard first-line drugs, which SANAD found equivalent for
  *   12-month remission in focal epilepsy (lamotrigine vs carbamazepine; Marson et al. 2007 Lancet
  *   369:1000) and valproate best in generalised epilepsy (Marson et al. 2007 Lancet 369:1016).
@@ -32,7 +41,24 @@
  *   adverse events in SANAD arms (Marson et al. 2007), per-drug values UNVERIFIED.
  */
 
-import { findDrug } from "../pharmacology/catalogue.js";
+import { findDrug, type Dosing } from "../pharmacology/catalogue.js";
+
+/** The course's target daily amount (catalogue units: mg/day, or mg/kg/day when dosed per kg). */
+export function usualTargetDaily(dosing: Dosing): number {
+  return Math.sqrt(dosing.usualDaily.low * dosing.usualDaily.high);
+}
+
+/**
+ * Days for the catalogue's titration schedule (start, + step every stepDays) to reach
+ * `fraction` × the target dose; 0 when the schedule starts at or above it or there is none.
+ */
+export function titrationDaysTo(name: string, fraction: number): number {
+  const dosing = findDrug(name).dosing;
+  const t = dosing.titration;
+  const goal = fraction * usualTargetDaily(dosing);
+  if (t === null || t.start >= goal || t.step <= 0) return 0;
+  return Math.ceil((goal - t.start) / t.step - 1e-9) * t.stepDays;
+}
 
 export type MechanismClass =
   | "sodium-channel"
@@ -52,9 +78,11 @@ export type Suitability = "appropriate" | "inappropriate" | "aggravates";
 export interface CourseDrug {
   readonly name: string;
   readonly mechanism: MechanismClass;
-  /** Days from the first dose to the usual target maintenance dose. */
-  readonly titrationDays: number;
-  /** Maximal dose as a multiple of the target dose (usual maximal / usual target). */
+  /**
+   * Highest dose the clinic escalates to, as a multiple of the target dose: the top of the
+   * catalogue's usual daily range over the target (geometric mean of that range). Derived from the
+   * catalogue (`usualDaily`), not stored here.
+   */
   readonly maxDoseFraction: number;
   /** Interim relative efficacy per syndrome (0 where inappropriate). */
   readonly relativeEfficacy: Readonly<Record<"focal" | "generalised" | "dravet" | "kcnq2", number>>;
@@ -75,18 +103,16 @@ const W: Suitability = "aggravates";
 function drug(
   name: string,
   mechanism: MechanismClass,
-  titrationDays: number,
-  maxDoseFraction: number,
   efficacy: PerSyndrome<number>,
   suitability: PerSyndrome<Suitability>,
   adverseWithdrawal: number,
   onlyFor?: string,
 ): CourseDrug {
+  const dosing = findDrug(name).dosing;
   return {
     name,
     mechanism,
-    titrationDays,
-    maxDoseFraction,
+    maxDoseFraction: dosing.usualDaily.high / usualTargetDaily(dosing),
     relativeEfficacy: efficacy,
     suitability,
     adverseWithdrawal,
@@ -98,13 +124,10 @@ function drug(
 
 /** The 20 drugs of the pharmacology catalogue, course view (see the module comment). */
 export const COURSE_DRUGS: readonly CourseDrug[] = [
-  // name, mechanism, titration (d), max/target, efficacy {focal, generalised, dravet, kcnq2},
-  // suitability, adverse withdrawal
+  // name, mechanism, efficacy {focal, generalised, dravet, kcnq2}, suitability, adverse withdrawal
   drug(
     "carbamazepine",
     "sodium-channel",
-    21,
-    2,
     { focal: 1, generalised: 0, dravet: 0, kcnq2: 1.6 },
     { focal: A, generalised: W, dravet: W, kcnq2: A },
     0.16,
@@ -112,8 +135,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "oxcarbazepine",
     "sodium-channel",
-    14,
-    2,
     { focal: 1, generalised: 0, dravet: 0, kcnq2: 1.5 },
     { focal: A, generalised: W, dravet: W, kcnq2: A },
     0.13,
@@ -121,8 +142,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "phenytoin",
     "sodium-channel",
-    7,
-    1.5,
     { focal: 0.9, generalised: 0, dravet: 0, kcnq2: 1.5 },
     { focal: A, generalised: W, dravet: W, kcnq2: A },
     0.16,
@@ -130,8 +149,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "lamotrigine",
     "sodium-channel",
-    42,
-    2,
     { focal: 1, generalised: 0.8, dravet: 0, kcnq2: 1.2 },
     { focal: A, generalised: A, dravet: W, kcnq2: A },
     0.09,
@@ -139,8 +156,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "lacosamide",
     "sodium-channel",
-    21,
-    1.5,
     { focal: 1, generalised: 0, dravet: 0, kcnq2: 1.2 },
     { focal: A, generalised: I, dravet: W, kcnq2: A },
     0.11,
@@ -148,8 +163,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "valproate",
     "broad",
-    14,
-    2,
     { focal: 0.9, generalised: 1.25, dravet: 0.8, kcnq2: 0.7 },
     { focal: A, generalised: A, dravet: A, kcnq2: A },
     0.12,
@@ -157,8 +170,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "levetiracetam",
     "sv2a",
-    14,
-    2,
     { focal: 1, generalised: 1, dravet: 0.6, kcnq2: 0.6 },
     { focal: A, generalised: A, dravet: A, kcnq2: A },
     0.12,
@@ -166,8 +177,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "brivaracetam",
     "sv2a",
-    7,
-    2,
     { focal: 0.9, generalised: 0.9, dravet: 0.5, kcnq2: 0.5 },
     { focal: A, generalised: A, dravet: A, kcnq2: A },
     0.08,
@@ -175,8 +184,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "phenobarbital",
     "gaba-a",
-    14,
-    1.5,
     { focal: 0.9, generalised: 0.9, dravet: 0.6, kcnq2: 0.9 },
     { focal: A, generalised: A, dravet: A, kcnq2: A },
     0.18,
@@ -184,8 +191,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "clobazam",
     "gaba-a",
-    14,
-    2,
     { focal: 0.8, generalised: 0.8, dravet: 0.9, kcnq2: 0.6 },
     { focal: A, generalised: A, dravet: A, kcnq2: A },
     0.12,
@@ -193,8 +198,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "topiramate",
     "broad",
-    42,
-    2,
     { focal: 0.9, generalised: 0.9, dravet: 0.8, kcnq2: 0.7 },
     { focal: A, generalised: A, dravet: A, kcnq2: A },
     0.2,
@@ -202,8 +205,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "zonisamide",
     "broad",
-    28,
-    2,
     { focal: 0.9, generalised: 0.8, dravet: 0.6, kcnq2: 0.7 },
     { focal: A, generalised: A, dravet: A, kcnq2: A },
     0.15,
@@ -211,8 +212,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "perampanel",
     "ampa",
-    28,
-    1.5,
     { focal: 0.8, generalised: 0.8, dravet: 0.5, kcnq2: 0.5 },
     { focal: A, generalised: A, dravet: A, kcnq2: A },
     0.15,
@@ -220,8 +219,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "cenobamate",
     "sodium-channel",
-    84,
-    2,
     { focal: 1.5, generalised: 0, dravet: 0, kcnq2: 1 },
     { focal: A, generalised: I, dravet: W, kcnq2: A },
     0.12,
@@ -229,8 +226,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "ethosuximide",
     "t-type-calcium",
-    21,
-    1.5,
     { focal: 0, generalised: 0.7, dravet: 0, kcnq2: 0 },
     { focal: I, generalised: A, dravet: I, kcnq2: I },
     0.1,
@@ -238,8 +233,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "retigabine",
     "kv7-opener",
-    28,
-    1.5,
     { focal: 0.8, generalised: 0, dravet: 0, kcnq2: 1.4 },
     { focal: A, generalised: I, dravet: I, kcnq2: A },
     0.15,
@@ -247,8 +240,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "fenfluramine",
     "serotonergic",
-    14,
-    1,
     { focal: 0, generalised: 0, dravet: 3.5, kcnq2: 0 },
     { focal: I, generalised: I, dravet: A, kcnq2: I },
     0.08,
@@ -256,8 +247,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "cannabidiol",
     "cannabinoid",
-    14,
-    1.25,
     { focal: 0, generalised: 0, dravet: 0.9, kcnq2: 0 },
     { focal: I, generalised: I, dravet: A, kcnq2: I },
     0.1,
@@ -265,8 +254,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "stiripentol",
     "gaba-a",
-    21,
-    1.5,
     { focal: 0, generalised: 0, dravet: 1.3, kcnq2: 0 },
     { focal: I, generalised: I, dravet: A, kcnq2: I },
     0.12,
@@ -274,8 +261,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "everolimus",
     "mtor",
-    28,
-    2,
     { focal: 1, generalised: 0, dravet: 0, kcnq2: 0 },
     { focal: A, generalised: I, dravet: I, kcnq2: I },
     0.1,
