@@ -32,9 +32,12 @@
  *   369:1000) and valproate best in generalised epilepsy (Marson et al. 2007 Lancet 369:1016).
  *   Cenobamate above 1: 21% maintenance-phase seizure freedom at 400 mg/day in refractory focal
  *   epilepsy (Krauss et al. 2020 Lancet Neurol 19:38; UNVERIFIED here). Fenfluramine in Dravet
- *   (3.5) calibrated so that a Lagae-like trial gives the 74.9% median reduction at 0.7 mg/kg/day
- *   (Lagae et al. 2019, clinical_outcomes.md §4 ✓); the 0.2 mg/kg/day arm then comes out weaker
- *   than published (about −29% vs −42.3%), a limit of the steep threshold response.
+ *   (2.5) calibrated so that a Lagae-like trial (examples/trial-fenfluramine-dravet.yaml, seed 3)
+ *   gives about the published ≥ 50% responder share (~68%) and median reduction (74.9%; model
+ *   −82%) at 0.7 mg/kg/day = dose fraction 1.87 (fraction 1 = 0.374 mg/kg/day, the geometric mean
+ *   of the catalogue's usual range; Lagae et al. 2019, clinical_outcomes.md §4 ✓); the
+ *   0.2 mg/kg/day arm then comes out weaker than published (−12% vs −42.3%), a limit of the steep
+ *   threshold response.
  *   The other values are modelling choices stated as such.
  * - `adverseWithdrawal`: probability that intolerable adverse effects end a trial at the usual
  *   target dose; the size (about 10–20% per drug) follows the withdrawal rates for unacceptable
@@ -240,7 +243,7 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "fenfluramine",
     "serotonergic",
-    { focal: 0, generalised: 0, dravet: 3.5, kcnq2: 0 },
+    { focal: 0, generalised: 0, dravet: 2.5, kcnq2: 0 },
     { focal: I, generalised: I, dravet: A, kcnq2: I },
     0.08,
   ),
