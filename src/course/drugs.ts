@@ -5,9 +5,20 @@
  * intolerable adverse effects. Names are the 20 drugs of the pharmacology catalogue
  * (shared/science/drugs.md §2), spelled identically so the pharmacology layer can take over.
  *
- * INTERIM. This table is not a pharmacological model: it carries no PK and no target potency.
- * When src/pharmacology lands, `TreatmentEffect` is replaced by PK → brain → occupancy →
- * parameter edits, and only `titrationDays`, `maxDoseFraction` and the spectrum stay here.
+ * INTERIM. This table is not a pharmacological model: it carries no PK and no target potency
+ * (`model: mechanistic` takes those from the pharmacology chain instead).
+ *
+ * Dosing is not kept here: the target dose, the highest dose the clinic escalates to and the
+ * titration come from the pharmacology catalogue's `dosing` (src/pharmacology/catalogue.ts), one
+ * place for both models:
+ * - target (dose fraction 1) = geometric mean of the catalogue's usual daily range;
+ * - highest escalation dose = top of the usual daily range (`maxDoseFraction` = high / target).
+ *   The label maximum (`maximalDaily`, e.g. valproate 60 mg/kg/day) is not used: the clinic
+ *   escalates through the usual maintenance range, as in the ILAE notion of an adequate trial at
+ *   an appropriate dose (Kwan et al. 2010, Epilepsia 51:1069 ✓), and does not push every
+ *   non-responder to the label ceiling (modelling choice);
+ * - titration days to a dose = days for the catalogue's start/step/interval schedule to reach it
+ *   (`titrationDaysTo`; 0 for drugs started at their maintenance dose, titration null).
  *
  * Sources of the numbers:
  * - Mechanism classes and spectrum: drugs.md §2 and §5 (sodium-channel blockers aggravate
@@ -16,23 +27,41 @@
  *   stiripentol and cannabidiol are licensed for Dravet / LGS; everolimus for TSC, EXIST-3).
  *   KCNQ2 encephalopathy responds to sodium-channel blockers (Pisano et al. 2015, Epilepsia
  *   56:685, carbamazepine/phenytoin effective in most; numbers UNVERIFIED).
- * - Titration days: usual label titration schedules (UNVERIFIED, textbook values; lamotrigine's
- *   slow 6-week titration and cenobamate's 12-week titration are the constraining ones).
  * - `relativeEfficacy`: 1 = the standard first-line drugs, which SANAD found equivalent for
  *   12-month remission in focal epilepsy (lamotrigine vs carbamazepine; Marson et al. 2007 Lancet
  *   369:1000) and valproate best in generalised epilepsy (Marson et al. 2007 Lancet 369:1016).
  *   Cenobamate above 1: 21% maintenance-phase seizure freedom at 400 mg/day in refractory focal
  *   epilepsy (Krauss et al. 2020 Lancet Neurol 19:38; UNVERIFIED here). Fenfluramine in Dravet
- *   (3.5) calibrated so that a Lagae-like trial gives the 74.9% median reduction at 0.7 mg/kg/day
- *   (Lagae et al. 2019, clinical_outcomes.md §4 ✓); the 0.2 mg/kg/day arm then comes out weaker
- *   than published (about −29% vs −42.3%), a limit of the steep threshold response.
+ *   (2.5) calibrated so that a Lagae-like trial (examples/trial-fenfluramine-dravet.yaml, seed 3)
+ *   gives about the published ≥ 50% responder share (~68%) and median reduction (74.9%; model
+ *   −82%) at 0.7 mg/kg/day = dose fraction 1.87 (fraction 1 = 0.374 mg/kg/day, the geometric mean
+ *   of the catalogue's usual range; Lagae et al. 2019, clinical_outcomes.md §4 ✓); the
+ *   0.2 mg/kg/day arm then comes out weaker than published (−12% vs −42.3%), a limit of the steep
+ *   threshold response.
  *   The other values are modelling choices stated as such.
  * - `adverseWithdrawal`: probability that intolerable adverse effects end a trial at the usual
  *   target dose; the size (about 10–20% per drug) follows the withdrawal rates for unacceptable
  *   adverse events in SANAD arms (Marson et al. 2007), per-drug values UNVERIFIED.
  */
 
-import { findDrug } from "../pharmacology/catalogue.js";
+import { findDrug, type Dosing } from "../pharmacology/catalogue.js";
+
+/** The course's target daily amount (catalogue units: mg/day, or mg/kg/day when dosed per kg). */
+export function usualTargetDaily(dosing: Dosing): number {
+  return Math.sqrt(dosing.usualDaily.low * dosing.usualDaily.high);
+}
+
+/**
+ * Days for the catalogue's titration schedule (start, + step every stepDays) to reach
+ * `fraction` × the target dose; 0 when the schedule starts at or above it or there is none.
+ */
+export function titrationDaysTo(name: string, fraction: number): number {
+  const dosing = findDrug(name).dosing;
+  const t = dosing.titration;
+  const goal = fraction * usualTargetDaily(dosing);
+  if (t === null || t.start >= goal || t.step <= 0) return 0;
+  return Math.ceil((goal - t.start) / t.step - 1e-9) * t.stepDays;
+}
 
 export type MechanismClass =
   | "sodium-channel"
@@ -52,9 +81,11 @@ export type Suitability = "appropriate" | "inappropriate" | "aggravates";
 export interface CourseDrug {
   readonly name: string;
   readonly mechanism: MechanismClass;
-  /** Days from the first dose to the usual target maintenance dose. */
-  readonly titrationDays: number;
-  /** Maximal dose as a multiple of the target dose (usual maximal / usual target). */
+  /**
+   * Highest dose the clinic escalates to, as a multiple of the target dose: the top of the
+   * catalogue's usual daily range over the target (geometric mean of that range). Derived from the
+   * catalogue (`usualDaily`), not stored here.
+   */
   readonly maxDoseFraction: number;
   /** Interim relative efficacy per syndrome (0 where inappropriate). */
   readonly relativeEfficacy: Readonly<Record<"focal" | "generalised" | "dravet" | "kcnq2", number>>;
@@ -75,18 +106,16 @@ const W: Suitability = "aggravates";
 function drug(
   name: string,
   mechanism: MechanismClass,
-  titrationDays: number,
-  maxDoseFraction: number,
   efficacy: PerSyndrome<number>,
   suitability: PerSyndrome<Suitability>,
   adverseWithdrawal: number,
   onlyFor?: string,
 ): CourseDrug {
+  const dosing = findDrug(name).dosing;
   return {
     name,
     mechanism,
-    titrationDays,
-    maxDoseFraction,
+    maxDoseFraction: dosing.usualDaily.high / usualTargetDaily(dosing),
     relativeEfficacy: efficacy,
     suitability,
     adverseWithdrawal,
@@ -98,13 +127,10 @@ function drug(
 
 /** The 20 drugs of the pharmacology catalogue, course view (see the module comment). */
 export const COURSE_DRUGS: readonly CourseDrug[] = [
-  // name, mechanism, titration (d), max/target, efficacy {focal, generalised, dravet, kcnq2},
-  // suitability, adverse withdrawal
+  // name, mechanism, efficacy {focal, generalised, dravet, kcnq2}, suitability, adverse withdrawal
   drug(
     "carbamazepine",
     "sodium-channel",
-    21,
-    2,
     { focal: 1, generalised: 0, dravet: 0, kcnq2: 1.6 },
     { focal: A, generalised: W, dravet: W, kcnq2: A },
     0.16,
@@ -112,8 +138,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "oxcarbazepine",
     "sodium-channel",
-    14,
-    2,
     { focal: 1, generalised: 0, dravet: 0, kcnq2: 1.5 },
     { focal: A, generalised: W, dravet: W, kcnq2: A },
     0.13,
@@ -121,8 +145,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "phenytoin",
     "sodium-channel",
-    7,
-    1.5,
     { focal: 0.9, generalised: 0, dravet: 0, kcnq2: 1.5 },
     { focal: A, generalised: W, dravet: W, kcnq2: A },
     0.16,
@@ -130,8 +152,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "lamotrigine",
     "sodium-channel",
-    42,
-    2,
     { focal: 1, generalised: 0.8, dravet: 0, kcnq2: 1.2 },
     { focal: A, generalised: A, dravet: W, kcnq2: A },
     0.09,
@@ -139,8 +159,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "lacosamide",
     "sodium-channel",
-    21,
-    1.5,
     { focal: 1, generalised: 0, dravet: 0, kcnq2: 1.2 },
     { focal: A, generalised: I, dravet: W, kcnq2: A },
     0.11,
@@ -148,8 +166,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "valproate",
     "broad",
-    14,
-    2,
     { focal: 0.9, generalised: 1.25, dravet: 0.8, kcnq2: 0.7 },
     { focal: A, generalised: A, dravet: A, kcnq2: A },
     0.12,
@@ -157,8 +173,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "levetiracetam",
     "sv2a",
-    14,
-    2,
     { focal: 1, generalised: 1, dravet: 0.6, kcnq2: 0.6 },
     { focal: A, generalised: A, dravet: A, kcnq2: A },
     0.12,
@@ -166,8 +180,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "brivaracetam",
     "sv2a",
-    7,
-    2,
     { focal: 0.9, generalised: 0.9, dravet: 0.5, kcnq2: 0.5 },
     { focal: A, generalised: A, dravet: A, kcnq2: A },
     0.08,
@@ -175,8 +187,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "phenobarbital",
     "gaba-a",
-    14,
-    1.5,
     { focal: 0.9, generalised: 0.9, dravet: 0.6, kcnq2: 0.9 },
     { focal: A, generalised: A, dravet: A, kcnq2: A },
     0.18,
@@ -184,8 +194,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "clobazam",
     "gaba-a",
-    14,
-    2,
     { focal: 0.8, generalised: 0.8, dravet: 0.9, kcnq2: 0.6 },
     { focal: A, generalised: A, dravet: A, kcnq2: A },
     0.12,
@@ -193,8 +201,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "topiramate",
     "broad",
-    42,
-    2,
     { focal: 0.9, generalised: 0.9, dravet: 0.8, kcnq2: 0.7 },
     { focal: A, generalised: A, dravet: A, kcnq2: A },
     0.2,
@@ -202,8 +208,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "zonisamide",
     "broad",
-    28,
-    2,
     { focal: 0.9, generalised: 0.8, dravet: 0.6, kcnq2: 0.7 },
     { focal: A, generalised: A, dravet: A, kcnq2: A },
     0.15,
@@ -211,8 +215,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "perampanel",
     "ampa",
-    28,
-    1.5,
     { focal: 0.8, generalised: 0.8, dravet: 0.5, kcnq2: 0.5 },
     { focal: A, generalised: A, dravet: A, kcnq2: A },
     0.15,
@@ -220,8 +222,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "cenobamate",
     "sodium-channel",
-    84,
-    2,
     { focal: 1.5, generalised: 0, dravet: 0, kcnq2: 1 },
     { focal: A, generalised: I, dravet: W, kcnq2: A },
     0.12,
@@ -229,8 +229,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "ethosuximide",
     "t-type-calcium",
-    21,
-    1.5,
     { focal: 0, generalised: 0.7, dravet: 0, kcnq2: 0 },
     { focal: I, generalised: A, dravet: I, kcnq2: I },
     0.1,
@@ -238,8 +236,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "retigabine",
     "kv7-opener",
-    28,
-    1.5,
     { focal: 0.8, generalised: 0, dravet: 0, kcnq2: 1.4 },
     { focal: A, generalised: I, dravet: I, kcnq2: A },
     0.15,
@@ -247,17 +243,13 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "fenfluramine",
     "serotonergic",
-    14,
-    1,
-    { focal: 0, generalised: 0, dravet: 3.5, kcnq2: 0 },
+    { focal: 0, generalised: 0, dravet: 2.5, kcnq2: 0 },
     { focal: I, generalised: I, dravet: A, kcnq2: I },
     0.08,
   ),
   drug(
     "cannabidiol",
     "cannabinoid",
-    14,
-    1.25,
     { focal: 0, generalised: 0, dravet: 0.9, kcnq2: 0 },
     { focal: I, generalised: I, dravet: A, kcnq2: I },
     0.1,
@@ -265,8 +257,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "stiripentol",
     "gaba-a",
-    21,
-    1.5,
     { focal: 0, generalised: 0, dravet: 1.3, kcnq2: 0 },
     { focal: I, generalised: I, dravet: A, kcnq2: I },
     0.12,
@@ -274,8 +264,6 @@ export const COURSE_DRUGS: readonly CourseDrug[] = [
   drug(
     "everolimus",
     "mtor",
-    28,
-    2,
     { focal: 1, generalised: 0, dravet: 0, kcnq2: 0 },
     { focal: A, generalised: I, dravet: I, kcnq2: I },
     0.1,

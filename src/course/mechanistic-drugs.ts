@@ -33,6 +33,7 @@ import { brainLevelFromPlasma, targetEffects, type BrainLevel } from "../pharmac
 import { defaultHorizonDays, simulatePk, steadyState } from "../pharmacology/pk.js";
 import { networkExcitabilityShift } from "../pharmacology/network-effects.js";
 import { maximalDailyMg } from "../pharmacology/regimen.js";
+import { usualTargetDaily } from "./drugs.js";
 
 /** Steady-state average total plasma levels (mg/L) of the acting species. */
 interface SpeciesLevels {
@@ -45,8 +46,7 @@ const DOSE_GRID = 20;
 
 /** The course's target daily dose (mg/day) of a drug at a body weight (module comment). */
 export function targetDailyMg(drug: Drug, weightKg: number): number {
-  const u = drug.dosing.usualDaily;
-  const perDay = Math.sqrt(u.low * u.high) * (drug.dosing.perKg ? weightKg : 1);
+  const perDay = usualTargetDaily(drug.dosing) * (drug.dosing.perKg ? weightKg : 1);
   return drug.dosing.capMgPerDay ? Math.min(perDay, drug.dosing.capMgPerDay.value) : perDay;
 }
 

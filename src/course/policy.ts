@@ -5,11 +5,14 @@
  * - First drug and the order of later drugs per syndrome (`drugs`), skipping drugs already
  *   tried and drugs restricted to another etiology (everolimus: TSC only).
  * - Titration: linear from the first dose to `initialDoseFraction` × the usual target dose over
- *   the drug's titration days.
+ *   the days the catalogue's titration schedule takes to reach that dose (drugs.ts).
  * - Clinic reviews every `reviewIntervalDays`. A reported seizure after the newest drug reached
  *   its dose and `stabilisationDays` passed counts against the schedule: while the drug is below
  *   its maximal dose (and `escalate`), the dose goes up by `escalationStep` × target (over
- *   `escalationDays`), one step per review with seizures; at the maximal (or highest tolerated)
+ *   `escalationDays`), one step per review with seizures; a step that would leave less than half
+ *   a step below the maximal dose goes to the maximal dose instead (no token last step: with the
+ *   catalogue's usual ranges, lamotrigine and valproate reach 2.24 × target in three steps, not
+ *   four); at the maximal (or highest tolerated)
  *   dose the schedule has failed for lack of efficacy. Stepwise dose increases in response to
  *   seizures, rather than an immediate jump to the maximum, are how the Glasgow clinic reached
  *   the modest doses at which most responders were controlled (Kwan & Brodie 2001, Lancet
@@ -30,7 +33,7 @@
  * 2010, Epilepsia 51:1069 ✓).
  */
 import { RandomStream } from "../numerics/random.js";
-import { courseDrug, type CourseDrug } from "./drugs.js";
+import { courseDrug, titrationDaysTo, type CourseDrug } from "./drugs.js";
 import type { DrugExposure, PatientFacts, Syndrome } from "./types.js";
 
 export interface TreatmentPolicy {
@@ -193,7 +196,7 @@ export class PolicyState {
       goal: this.policy.initialDoseFraction,
       rampFrom: 0,
       rampStartDay: day,
-      rampDays: spec.titrationDays,
+      rampDays: titrationDaysTo(spec.name, this.policy.initialDoseFraction),
       capped: false,
     });
   }
@@ -337,7 +340,9 @@ export class PolicyState {
     ) {
       s.escalationDay ??= day;
       newest.rampFrom = newest.exposure.doseFraction;
-      newest.goal = Math.min(newest.spec.maxDoseFraction, newest.goal + this.policy.escalationStep);
+      const max = newest.spec.maxDoseFraction;
+      const next = newest.goal + this.policy.escalationStep;
+      newest.goal = max - next < this.policy.escalationStep / 2 ? max : next;
       newest.rampStartDay = day;
       newest.rampDays = this.policy.escalationDays;
       this.countFromDay = day + this.policy.escalationDays + this.policy.stabilisationDays;

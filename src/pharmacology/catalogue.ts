@@ -545,12 +545,21 @@ export const DRUGS: readonly Drug[] = [
       usualDaily: r(100, 500, "mg/day", DOSSIER, "UNVERIFIED"),
       maximalDaily: v(500, "mg/day", DOSSIER, "UNVERIFIED"),
       dosesPerDay: v(2, "1/day", "product label (recalled)", "UNVERIFIED"),
+      // Monotherapy (no valproate, no enzyme inducer), label: 25 mg/day weeks 1–2, 50 mg/day weeks
+      // 3–4, then +50 mg/day every 1–2 weeks to the usual maintenance dose (225–375 mg/day in the US
+      // label). A start/step/interval schedule cannot hold the 25 → 50 lead-in exactly: start 25 and
+      // +50 mg/day every 14 days keeps weeks 1–2 exact and the label's slower pace afterwards (75 mg
+      // in weeks 3–4 instead of 50; 125 vs 100–150 in weeks 5–6; 225 mg from day 56, label ~day 49–70).
+      // With valproate the label halves the schedule (25 mg every other day weeks 1–2, 25 mg/day weeks
+      // 3–4, then +25–50 mg/day every 1–2 weeks to 100–200 mg/day) — not represented here: the
+      // catalogue's schedule is the monotherapy one.
       titration: {
         start: 25,
-        step: 25,
+        step: 50,
         stepDays: 14,
-        source: "label (25 mg/day for 2 weeks, then slow steps; halved with valproate)",
-        status: "UNVERIFIED",
+        source:
+          "lamotrigine label, monotherapy escalation: 25 mg/day weeks 1–2, 50 mg/day weeks 3–4, then +50 mg/day every 1–2 weeks (Lamictal prescribing information; checked against label-derived summaries, e.g. MIMS Lamitor: with valproate 25 mg every other day ×2 weeks, 25 mg/day ×2 weeks, then +25–50 mg/day every 1–2 weeks); approximated as start 25, +50 mg/day every 14 days",
+        status: "derived",
       },
     },
     referenceRange: r(2.5, 15, "mg/L", PATSALOS, "UNVERIFIED"),

@@ -361,8 +361,9 @@ test("Dravet: lamotrigine aggravates most patients (Guerrini et al. 1998); fenfl
     maxScreenedPerPatient: 50,
     arms: [
       { name: "placebo", n: 150 },
-      { name: "low", n: 150, drug: "fenfluramine", doseFraction: 0.29 },
-      { name: "high", n: 150, drug: "fenfluramine", doseFraction: 1 },
+      // Dose fraction 1 = 0.374 mg/kg/day (geometric mean of the catalogue's usual range).
+      { name: "low", n: 150, drug: "fenfluramine", doseFraction: 0.2 / Math.sqrt(0.2 * 0.7) },
+      { name: "high", n: 150, drug: "fenfluramine", doseFraction: 0.7 / Math.sqrt(0.2 * 0.7) },
       { name: "lamotrigine", n: 150, drug: "lamotrigine", doseFraction: 1 },
     ],
     propensity: { dailyDispersion: 2, slowActivityDays: 90 },
