@@ -21,6 +21,9 @@
  * synapses onto both targets are α1-type and clobazam's functional potency is the same at
  * α1/α2/α3/α5 receptors), and a benzodiazepine-sensitive tonic conductance on pyramidal cells
  * (α5) does not move χE even when doubling the leak (drugs.md §7, "Receptor-subtype levers").
+ * Interneurons recruited by the pyramidal cells rather than by the external drive do make clobazam
+ * lower χE of the bursting circuit, but no such weight set keeps the asynchronous baseline and the
+ * other transitions (drugs.md §7, "Feedback-recruited interneurons").
  *
  * Comparisons are paired: a seed fixes connectivity, drive and initial state, so a drug and its
  * control differ only by the drug. Runs are 1 s (0.8 s analysed). Effects are required to have
