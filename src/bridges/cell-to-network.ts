@@ -8,10 +8,15 @@
  *    with the variants that affect each class applied (src/pathophysiology/variants.ts):
  *      rheobase  I_rh (µA/cm²): smallest step current giving repetitive firing;
  *      f–I gain  g (Hz per µA/cm²): least-squares slope of the f–I curve at I_rh + 1, 2, 3 µA/cm²,
- *                where both models' curves are close to linear.
- * 2. Excitability factor of a cell class: with a linearised f–I curve f = g (I - I_rh), a change of
- *    threshold and a change of gain both change the output at a given drive. We summarise them by
- *    the geometric mean  x = sqrt((I_rh0 / I_rh) (g / g0))  (equal weights: our choice). It enters
+ *                where both models' curves are close to linear;
+ *      sustained-firing limit  I_sf (µA/cm²): the smallest current above I_rh at which the cell
+ *                no longer fires a train (depolarisation block). The high-drive metric: limiting
+ *                sustained high-frequency repetitive firing is the classical action of the
+ *                state-dependent Na blockers at therapeutic concentrations (McLean MJ, Macdonald RL
+ *                (1983) J Pharmacol Exp Ther 227:779; (1986) 237:1001; pages UNVERIFIED), which
+ *                I_rh and g, both measured near threshold, do not see (method version 2).
+ * 2. Excitability factor of a cell class: the geometric mean of the three ratios,
+ *      x = ((I_rh0 / I_rh) (g / g0) (I_sf / I_sf0))^(1/3)  (equal weights: our choice). It enters
  *    the circuit effects as `intrinsicExcitability` (excitatory) or `interneuronExcitability`.
  *    Receptor variants (GABA-A subunits) enter as synaptic factors (variants.synapticScales).
  * 3. Network: the log E/I index of the composed effects (effects.ts, logExcitationInhibition) is
@@ -116,7 +121,11 @@ export function measureCell(
   }).current;
   const currents = s.gainOffsets.map((d) => rh + d);
   const curve = fICurve(model, currents, s.clamp);
-  return { rheobase: rh, gain: fitLine(currents, curve.rate).slope, sustainedLimit: sustainedLimit(model, rh) };
+  return {
+    rheobase: rh,
+    gain: fitLine(currents, curve.rate).slope,
+    sustainedLimit: sustainedLimit(model, rh),
+  };
 }
 
 /**

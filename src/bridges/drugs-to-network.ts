@@ -313,7 +313,8 @@ export type NetworkDrugMapping = "bridge" | "interim";
  * The mapping used when callers do not choose one: the bridge. Its cell metrics include the
  * sustained-firing limit (cell-to-network.ts), the high-drive property that state-dependent Na
  * blockers reduce (limitation of sustained repetitive firing: McLean MJ, Macdonald RL (1986)
- * J Pharmacol Exp Ther 237:1001 for carbamazepine, and (1983) 227:779 for phenytoin), and
+ * J Pharmacol Exp Ther 237:1001 for carbamazepine, and (1983) 227:779 for phenytoin; pages from
+ * memory, UNVERIFIED), and
  * reduce more in the modelled pyramid than in the interneuron; with it phenytoin, lamotrigine,
  * valproate and topiramate lower x0 for a patient without variants while a Na blocker on an SCN1A
  * loss-of-function interneuron still raises it (docs/models/drugs.md §5 gives the table and the

@@ -95,7 +95,11 @@ export function applyPatientMedication(
       adverseThreshold: report.adverseThreshold,
     });
   }
-  const { x0: after, effect, mapping } = medicatedX0(x0, effects, resistance, {
+  const {
+    x0: after,
+    effect,
+    mapping,
+  } = medicatedX0(x0, effects, resistance, {
     mapping: medication.networkMapping,
     variants,
   });

@@ -81,7 +81,9 @@ test("patient-medication.yaml: levels in range on the last day, x0 lowered in ev
 test("interim mapping on request: a higher dose shifts x0 further down; a withdrawn drug leaves x0 unchanged; same seed, same result", () => {
   const at = (dose: number) =>
     applyPatientMedication(
-      medication(`    regimen: [{ drug: carbamazepine, doseMg: ${dose}, everyHours: 12 }]\n    days: 42\n    networkMapping: interim\n`),
+      medication(
+        `    regimen: [{ drug: carbamazepine, doseMg: ${dose}, everyHours: 12 }]\n    days: 42\n    networkMapping: interim\n`,
+      ),
       X0,
       1,
     );
