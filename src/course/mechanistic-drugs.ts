@@ -7,10 +7,11 @@
  * occupancy → x0 mapping, with the resistance hypotheses of resistance.ts as modifiers).
  *
  * Dose: the course's dose fraction 1 ("usual target maintenance dose") is the geometric mean of
- * the catalogue's usual daily range (drugs.md §2; e.g. carbamazepine 800 mg/day, lamotrigine
- * 224 mg/day), per kg for drugs dosed per kg; the daily dose is split into the catalogue's doses
- * per day. This choice is ours: the policy starts at half of it and escalates towards the
- * course's maximal multiple (drugs.ts), as the Glasgow clinic did (Kwan & Brodie 2001).
+ * the catalogue's usual daily range (drugs.md §2; e.g. carbamazepine
+ * 800 mg/day, lamotrigine 224 mg/day), per kg for drugs dosed per kg; the daily dose is split into
+ * the catalogue's doses per day. This choice is ours: the policy starts at half of it and escalates
+ * towards the course's maximal multiple (drugs.ts), as the Glasgow clinic did (Kwan &
+ * Brodie 2001).
  *
  * Cost: levels are steady-state averages of a PK run of the drug alone, computed once per
  * (drug, body weight) and scaled linearly with the dose; drugs with non-linear kinetics
@@ -129,6 +130,8 @@ export interface PatientNetworkModifiers {
   readonly targetWeights: Partial<Record<TargetName, number>>;
   /** Extra EC50 multipliers keyed "drug:target" (target hypothesis, e.g. Remy et al. 2003). */
   readonly targetResistance: Readonly<Record<string, number>>;
+  /** EC50 multipliers per target for every drug acting on it (target alterations present in the patient). */
+  readonly targetAlteration?: Partial<Record<TargetName, number>>;
 }
 
 /** Unbound brain levels of the drugs now taken. */
@@ -159,7 +162,8 @@ export function drugX0Shift(
   for (const d of drugs)
     for (const t of d.drug.targets) {
       const key = `${d.drug.id}:${t.target}`;
-      potency[key] = d.potencyMultiplier * (m.targetResistance[key] ?? 1);
+      potency[key] =
+        d.potencyMultiplier * (m.targetResistance[key] ?? 1) * (m.targetAlteration?.[t.target] ?? 1);
     }
   const effects = targetEffects(brainLevels(drugs, m, levels), { potencyMultiplier: potency });
   return networkExcitabilityShift(effects, { gain: m.networkGain, weights: m.targetWeights }).x0Shift;

@@ -40,15 +40,35 @@
  *     transporter     E(t) above (substrates only: phenytoin, phenobarbital, everolimus);
  *     target          carbamazepine's Na-channel K_I × `hsSodiumResistance` in hippocampal
  *                     sclerosis (Remy et al. 2003 Ann Neurol 53:469; resistance.ts's example);
- *     network         gain G = G0 · exp(−σ_G z) · (lesionalNetworkGain if lesional), z the
- *                     generator's unexplained-resistance deviate;
+ *     network         gain G = G0 · exp(σ_G η) · (lesionalNetworkGain if lesional)
+ *                     · (refractoryNetworkGain if the refractory network state is present),
+ *                     η the patient's own deviate. The refractory state is present or absent
+ *                     (a liability threshold): present when z + severityWeight · ln(λ0 / λref)
+ *                     > refractoryThreshold, z the generator's unexplained-resistance deviate and
+ *                     λ0 the untreated rate (the intrinsic severity hypothesis of Rogawski &
+ *                     Johnson 2008, Pharmacol Rev 60:273: the same severity raises the seizure
+ *                     rate and lowers what a drug's occupancy achieves);
+ *     target          carbamazepine's Na-channel K_I × `hsSodiumResistance` in hippocampal
+ *                     sclerosis (Remy et al. 2003 Ann Neurol 53:469; resistance.ts's example),
+ *                     and each drug target present in an altered, insensitive form (EC50 ×
+ *                     targetAlterationFold for every drug acting on it) with probability
+ *                     targetAlterationProbability, drawn per patient and target: a patient who
+ *                     fails one sodium-channel blocker for this reason fails the others and may
+ *                     respond to a drug of another mechanism;
  *     gene variant    VARIANT_TARGET_WEIGHTS (SCN1A loss of function: Na block aggravates);
  *     pharmacokinetic a clearance factor per (patient, drug), log-normal;
- *     plus a per-(patient, drug) potency multiplier, log-normal (unexplained drug-specific
- *     response).
+ *     plus a small per-(patient, drug) potency multiplier, log-normal.
  *   The treatment factor of a day is r(x0 + Δx0_drugs) / r(x0).
  *
- * Calibrated: G0, σ_G, lesionalNetworkGain, drugPotencySd (to the cohort targets, see
+ * Why present/absent mechanisms: below the Epileptor threshold the table's rate is log-linear in x0
+ * (Kramers), so a drug's Δx0 divides the rate by exp(25.7 |Δx0|). With one log-normal spread of
+ * Δx0 the residual rates spread smoothly across patients and many land near one seizure a year
+ * (fluctuating courses, docs/models/course.md). Resistance mechanisms that are present or absent
+ * make the drug response bimodal: responsive networks are pushed far below threshold, refractory
+ * ones barely move.
+ *
+ * Calibrated: G0, refractoryNetworkGain, refractoryThreshold, severityWeight,
+ * targetAlterationProbability (to the cohort targets and one add-on trial, see
  * docs/models/course.md); the network weights of the drug targets are the pharmacology layer's
  * interim values, not fitted here.
  */
@@ -105,6 +125,11 @@ export type MechanisticParameter =
   | "networkGain"
   | "networkGainSd"
   | "lesionalNetworkGain"
+  | "refractoryNetworkGain"
+  | "refractoryThreshold"
+  | "severityWeight"
+  | "targetAlterationProbability"
+  | "targetAlterationFold"
   | "drugPotencySd"
   | "clearanceSd"
   | "hsSodiumResistance"
@@ -113,8 +138,8 @@ export type MechanisticParameter =
 export const MECHANISTIC_PARAMETERS: ParameterTable<MechanisticParameter> = {
   networkGain: parameter(
     "networkGain",
-    "G0: median network gain of drug occupancy (network hypothesis; 1 = the interim mapping as is)",
-    1.45,
+    "G0: median network gain of drug occupancy in a drug-responsive network (network hypothesis; 1 = the interim mapping as is)",
+    6,
     "dimensionless",
     0.05,
     10,
@@ -122,12 +147,12 @@ export const MECHANISTIC_PARAMETERS: ParameterTable<MechanisticParameter> = {
   ),
   networkGainSd: parameter(
     "networkGainSd",
-    "σ_G: log-SD of the patient's network gain, driven by the unexplained-resistance deviate",
-    0.8,
+    "σ_G: log-SD of the patient's network gain around G0 (the patient's own deviate, not the resistance liability)",
+    0.3,
     "dimensionless (natural log)",
     0,
     3,
-    "calibrated: decline of success with successive drugs (Kwan & Brodie 2000)",
+    "modelling choice (a modest spread within each network state); explored 0.3–0.6",
   ),
   lesionalNetworkGain: parameter(
     "lesionalNetworkGain",
@@ -136,16 +161,61 @@ export const MECHANISTIC_PARAMETERS: ParameterTable<MechanisticParameter> = {
     "dimensionless",
     0.05,
     1,
-    "direction: network hypothesis (Fang et al. 2011, drugs.md §4; resistance.ts); size calibrated",
+    "direction: network hypothesis (Fang et al. 2011, drugs.md §4; resistance.ts); size a modelling choice",
+  ),
+  refractoryNetworkGain: parameter(
+    "refractoryNetworkGain",
+    "network gain factor where the drug-refractory network state is present",
+    0.05,
+    "dimensionless",
+    0.001,
+    1,
+    "network hypothesis (drugs.md §4; Rogawski & Johnson 2008 Pharmacol Rev 60:273); size calibrated to add-on trials (lacosamide ~38–41% responders, Halász et al. 2009, Chung et al. 2010 ✓)",
+  ),
+  refractoryThreshold: parameter(
+    "refractoryThreshold",
+    "liability above which the refractory network state is present; liability = z + severityWeight · ln(λ0 / 0.1 per day)",
+    0.55,
+    "dimensionless (SD units of z)",
+    -5,
+    10,
+    "calibrated: about a third never seizure-free (Kwan & Brodie 2000 ✓)",
+  ),
+  severityWeight: parameter(
+    "severityWeight",
+    "liability of the refractory state per e-fold of the untreated seizure rate (intrinsic severity hypothesis)",
+    0.5,
+    "dimensionless",
+    0,
+    5,
+    "direction: Rogawski & Johnson 2008; size calibrated to > 20 vs ≤ 20 pre-treatment seizures, 51% vs 29% uncontrolled (Kwan & Brodie 2000 ✓)",
+  ),
+  targetAlterationProbability: parameter(
+    "targetAlterationProbability",
+    "probability that each drug target is present in an altered, drug-insensitive form in a patient (drawn per target)",
+    0.3,
+    "dimensionless",
+    0,
+    1,
+    "target hypothesis (Remy et al. 2003 Ann Neurol 53:469; drugs.md §4); calibrated: 14% seizure-free on a second or third drug (Kwan & Brodie 2000 ✓)",
+  ),
+  targetAlterationFold: parameter(
+    "targetAlterationFold",
+    "EC50 multiplier of every drug acting at an altered target",
+    30,
+    "dimensionless",
+    1,
+    1000,
+    "modelling choice: enough to abolish most of the block at usual levels (Remy et al. 2003 found use-dependent block by carbamazepine lost, not shifted)",
   ),
   drugPotencySd: parameter(
     "drugPotencySd",
-    "log-SD of a patient's EC50 multiplier for one drug (drug-specific response)",
-    1.1,
+    "log-SD of a patient's EC50 multiplier for one drug (remaining drug-specific response)",
+    0.3,
     "dimensionless (natural log)",
     0,
     3,
-    "calibrated: 14% seizure-free on a second or third drug (Kwan & Brodie 2000)",
+    "modelling choice, small: the drug-specific response comes mainly from the target alterations",
   ),
   clearanceSd: parameter(
     "clearanceSd",
@@ -184,6 +254,24 @@ export interface MechanisticOptions {
   readonly table?: PropensityTable;
   readonly calibration?: CellCalibration;
 }
+
+/** Reference untreated rate of the severity liability: three seizures a month. */
+const REFERENCE_RATE_PER_DAY = 3 / 30;
+
+/** Targets whose alteration is drawn per patient, in a fixed order (stream use). */
+const ALTERABLE_TARGETS: readonly TargetName[] = [
+  "nav",
+  "nap",
+  "gabaA",
+  "sv2a",
+  "ampa",
+  "cav3",
+  "kv7",
+  "carbonicAnhydrase",
+  "serotonin",
+  "mtorc1",
+  "gpr55",
+];
 
 /** Body weight used for dosing and allometric PK, by syndrome (modelling choice: Dravet and
  * KCNQ2 encephalopathies are treated in childhood and infancy). */
@@ -359,9 +447,11 @@ export class MechanisticCourseModel {
     const weights: Partial<Record<TargetName, number>> = {};
     for (const id of f.variants) Object.assign(weights, VARIANT_TARGET_WEIGHTS[id] ?? {});
     const p = this.parameters;
+    const within = RandomStream.for(this.seed, `${this.path}/patient/${f.id}/mechanistic/network`).normal();
     const gain =
       p.networkGain *
-      Math.exp(-p.networkGainSd * f.idiosyncraticResistance) *
+      Math.exp(-p.networkGainSd * within) *
+      (this.refractoryNetwork(f) ? p.refractoryNetworkGain : 1) *
       (f.lesion === "none" ? 1 : p.lesionalNetworkGain);
     this.states.set(patient, {
       facts: f,
@@ -380,6 +470,7 @@ export class MechanisticCourseModel {
         targetWeights: weights,
         targetResistance:
           f.lesion === "hippocampal-sclerosis" ? { "carbamazepine:nav": p.hsSodiumResistance } : {},
+        targetAlteration: this.alteredTargets(f),
       },
       perDrug: new Map(),
       memoDrugs: [],
@@ -389,6 +480,28 @@ export class MechanisticCourseModel {
       memoX0: Number.NaN,
       memoRate: 0,
     });
+  }
+
+  /**
+   * Whether the patient's network is in the drug-refractory state: present when the liability
+   * z + severityWeight · ln(λ0 / λref) exceeds refractoryThreshold (module comment).
+   */
+  refractoryNetwork(f: PatientFacts): boolean {
+    const p = this.parameters;
+    const liability =
+      f.idiosyncraticResistance + p.severityWeight * Math.log(f.baselineRatePerDay / REFERENCE_RATE_PER_DAY);
+    return liability > p.refractoryThreshold;
+  }
+
+  /** Drug targets altered in this patient (target hypothesis), each present with a fixed probability. */
+  private alteredTargets(f: PatientFacts): Partial<Record<TargetName, number>> {
+    const p = this.parameters;
+    const out: Partial<Record<TargetName, number>> = {};
+    if (!(p.targetAlterationProbability > 0)) return out;
+    const stream = RandomStream.for(this.seed, `${this.path}/patient/${f.id}/mechanistic/targets`);
+    for (const t of ALTERABLE_TARGETS)
+      if (stream.uniform() < p.targetAlterationProbability) out[t] = p.targetAlterationFold;
+    return out;
   }
 
   private state(patient: CoursePatient): PatientState {
