@@ -37,6 +37,6 @@ for (const drug of DRUGS) {
   if (normal.metrics.silenced.length > 0) notes.push(`silenced: ${normal.metrics.silenced.join(", ")}`);
   if (dravet.metrics.silenced.length > 0) notes.push(`SCN1A silenced: ${dravet.metrics.silenced.join(", ")}`);
   console.log(
-    `| ${drug.id} | ${daily} ${d.perKg ? "mg/kg" : "mg"} | ${f(interim)} | ${f(normal.x0Shift)} | ${f(dravet.x0Shift)} | ${normal.metrics.excitatoryFactor.toFixed(2)}, ${normal.metrics.inhibitoryFactor.toFixed(2)} | ${notes.join("; ")} |`,
+    `| ${drug.id} | ${Number(daily.toPrecision(6))} ${d.perKg ? "mg/kg" : "mg"} | ${f(interim)} | ${f(normal.x0Shift)} | ${f(dravet.x0Shift)} | ${normal.metrics.excitatoryFactor.toFixed(2)}, ${normal.metrics.inhibitoryFactor.toFixed(2)} | ${notes.join("; ")} |`,
   );
 }

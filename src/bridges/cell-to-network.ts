@@ -45,7 +45,7 @@ import { effects, logExcitationInhibition, type CircuitEffects } from "../pathop
 import { applyVariants, findVariant, synapticScales, VARIANTS } from "../pathophysiology/variants.js";
 
 /** Bump when the method (not only the settings) changes, so that the fingerprint goes stale. */
-export const CELL_BRIDGE_METHOD_VERSION = 2;
+export const CELL_BRIDGE_METHOD_VERSION = 1;
 
 export const CELL_BRIDGE_SETTINGS = Object.freeze({
   clamp: Object.freeze({ dt: 0.01, duration: 1000, settle: 200 }) as ClampOptions,
@@ -55,13 +55,6 @@ export const CELL_BRIDGE_SETTINGS = Object.freeze({
   rheobaseTolerance: 0.005,
   /** Currents above the cell's own rheobase at which the f–I gain is measured (µA/cm²). */
   gainOffsets: Object.freeze([1, 2, 3]) as readonly number[],
-  /**
-   * Sustained-firing limit: currents rheobase + step, + 2 step, … up to + span are clamped
-   * (µA/cm²); the first that gives no train is refined to `sustainedTolerance`.
-   */
-  sustainedStep: 1,
-  sustainedSpan: 100,
-  sustainedTolerance: 0.05,
   /** Anchors of κ (see the module comment). */
   x0Healthy: -2.4,
   x0Threshold: -2.062,
@@ -73,12 +66,6 @@ export interface CellMetrics {
   readonly rheobase: number;
   /** Hz per µA/cm². */
   readonly gain: number;
-  /**
-   * Sustained-firing limit (µA/cm²): the smallest current above the rheobase at which the cell
-   * no longer fires a train over the counting window (depolarisation block), i.e. the upper edge
-   * of its first range of repetitive firing; rheobase + sustainedSpan if it never fails.
-   */
-  readonly sustainedLimit: number;
 }
 
 export interface VariantCalibration {
@@ -116,53 +103,17 @@ export function measureCell(
   }).current;
   const currents = s.gainOffsets.map((d) => rh + d);
   const curve = fICurve(model, currents, s.clamp);
-  return { rheobase: rh, gain: fitLine(currents, curve.rate).slope, sustainedLimit: sustainedLimit(model, rh) };
+  return { rheobase: rh, gain: fitLine(currents, curve.rate).slope };
 }
 
-/**
- * Upper edge of the first range of repetitive firing above `rh` (CellMetrics.sustainedLimit):
- * a grid of step sustainedStep from rh, then grid refinement of the first failing interval, with
- * the rheobase's firing criterion (≥ 2 spikes in the counting window). A gap narrower than the
- * grid step can be missed (stated resolution).
- */
-export function sustainedLimit(model: NeuronModel, rh: number): number {
-  const s = CELL_BRIDGE_SETTINGS;
-  const n = Math.round(s.sustainedSpan / s.sustainedStep);
-  const grid = Array.from({ length: n }, (_, k) => rh + (k + 1) * s.sustainedStep);
-  const coarse = fICurve(model, grid, s.clamp);
-  let first = coarse.spikes.findIndex((count) => count < 2);
-  if (first < 0) return rh + s.sustainedSpan;
-  let lo = first === 0 ? rh : grid[first - 1];
-  let hi = grid[first];
-  while (hi - lo > s.sustainedTolerance) {
-    const points = Array.from({ length: 9 }, (_, k) => lo + ((hi - lo) * (k + 1)) / 10);
-    const fine = fICurve(model, points, s.clamp);
-    first = fine.spikes.findIndex((count) => count < 2);
-    if (first < 0) lo = points[8];
-    else {
-      hi = points[first];
-      lo = first === 0 ? lo : points[first - 1];
-    }
-  }
-  return hi;
-}
-
-/**
- * The excitability factor of a cell relative to its baseline: the geometric mean of its
- * threshold, gain and sustained-firing ratios, ((I_rh0 / I_rh) (g / g0) (I_sf / I_sf0))^(1/3).
- */
+/** The excitability factor sqrt((I_rh0 / I_rh) (g / g0)) of a cell relative to its baseline. */
 export function excitabilityFactor(cell: CellMetrics, baseline: CellMetrics): number {
-  const ok = (m: CellMetrics) => m.rheobase > 0 && m.gain > 0 && m.sustainedLimit > 0;
-  if (!ok(cell) || !ok(baseline)) {
+  if (!(cell.rheobase > 0) || !(baseline.rheobase > 0) || !(cell.gain > 0) || !(baseline.gain > 0)) {
     throw new RangeError(
-      `excitabilityFactor needs positive rheobase, gain and sustained-firing limit, got ${JSON.stringify(cell)} vs ${JSON.stringify(baseline)}`,
+      `excitabilityFactor needs positive rheobase and gain, got ${JSON.stringify(cell)} vs ${JSON.stringify(baseline)}`,
     );
   }
-  return Math.cbrt(
-    (baseline.rheobase / cell.rheobase) *
-      (cell.gain / baseline.gain) *
-      (cell.sustainedLimit / baseline.sustainedLimit),
-  );
+  return Math.sqrt((baseline.rheobase / cell.rheobase) * (cell.gain / baseline.gain));
 }
 
 /** κ of Δx0 = κ · EI from the anchors (module comment). */

@@ -120,20 +120,17 @@ const NOT_FIRING = /not firing at the upper bound/;
  * Excitability factor given to a silenced cell, the same for both classes: a silenced pyramid and
  * a silenced interneuron then cancel in the E/I index (a circuit whose cells are all silenced is
  * not disinhibited), while one silenced class moves it by ln of this factor. A bound, not a
- * measurement (flagged in the metrics): 0.1 lies below every factor measured on a cell that still
- * fires (the lowest at usual doses is phenytoin's pyramid, 0.44). The size of a shift with a
- * silenced cell depends on it: with SCN1A loss of function, phenytoin silences the interneuron
- * (factor 0.41 → floor) while cutting the pyramid's to 0.44, and the aggravation it shows needs a
- * floor below 0.18 (docs/models/drugs.md §5).
+ * measurement (flagged in the metrics): 0.1 lies below the factors measured on cells that still
+ * fire at usual doses (docs/models/drugs.md §5). The size of a shift with a silenced cell depends
+ * on it (SCN1A loss of function with a Na blocker: the interneuron is silenced).
  */
 export const SILENCED_FACTOR = 0.1;
 
-/** Metrics whose excitability factor relative to `classBaseline` is SILENCED_FACTOR. */
+/** Metrics whose excitability factor sqrt((I_rh0/I_rh)(g/g0)) relative to `classBaseline` is SILENCED_FACTOR. */
 function silencedMetrics(classBaseline: CellMetrics): CellMetrics & { silenced: boolean } {
   return {
-    rheobase: classBaseline.rheobase / SILENCED_FACTOR ** 3,
+    rheobase: classBaseline.rheobase / SILENCED_FACTOR ** 2,
     gain: classBaseline.gain,
-    sustainedLimit: classBaseline.sustainedLimit,
     silenced: true,
   };
 }
@@ -207,9 +204,9 @@ function cellSide(
     const floor = silencedMetrics(own);
     if (m.silenced || excitabilityFactor(m, own) < excitabilityFactor(floor, own)) {
       silenced.push(model.name);
-      return { rheobase: floor.rheobase, gain: floor.gain, sustainedLimit: floor.sustainedLimit };
+      return { rheobase: floor.rheobase, gain: floor.gain };
     }
-    return { rheobase: m.rheobase, gain: m.gain, sustainedLimit: m.sustainedLimit };
+    return { rheobase: m.rheobase, gain: m.gain };
   };
   const synaptic = synapticScalesWithDrugs(pyramid, effects, "excitatory", variants);
   const measured = editedCellsEffects(
@@ -310,17 +307,18 @@ export function drugNetworkShift(
 export type NetworkDrugMapping = "bridge" | "interim";
 
 /**
- * The mapping used when callers do not choose one: the bridge. Its cell metrics include the
- * sustained-firing limit (cell-to-network.ts), the high-drive property that state-dependent Na
- * blockers reduce (limitation of sustained repetitive firing: McLean MJ, Macdonald RL (1986)
- * J Pharmacol Exp Ther 237:1001 for carbamazepine, and (1983) 227:779 for phenytoin), and
- * reduce more in the modelled pyramid than in the interneuron; with it phenytoin, lamotrigine,
- * valproate and topiramate lower x0 for a patient without variants while a Na blocker on an SCN1A
- * loss-of-function interneuron still raises it (docs/models/drugs.md §5 gives the table and the
- * remaining wrong signs: lacosamide and zonisamide +0.03–0.04, carbamazepine ≈ 0). `"interim"`
- * selects the per-target weights of network-effects.ts (uncalibrated) instead.
+ * The mapping used when callers do not choose one: the interim per-target weights
+ * (network-effects.ts, uncalibrated), on purpose. Through the bridge (rheobase and f–I gain of the
+ * two cells) the state-dependent Na blockers at usual doses raise x0 for a patient without
+ * variants (carbamazepine, phenytoin; docs/models/drugs.md §5), because the Wang–Buzsáki
+ * interneuron's rheobase (0.16 µA/cm²) rises by a larger fraction than the pyramid's (0.73); their
+ * classical cellular action (limitation of sustained repetitive firing through use-dependent
+ * block) needs a kinetic drug–channel model, which the static h shift of cell-effects.ts is not.
+ * A third metric, the depolarisation-block current, made phenytoin anti-seizure but took back most
+ * of the SCN8A and KCNQ2 variants' shifts (pathophysiology.md §4.3), so it was not adopted.
+ * `"bridge"` (scenario: `patient.medication.networkMapping: bridge`) selects the bridge.
  */
-export const DEFAULT_NETWORK_DRUG_MAPPING: NetworkDrugMapping = "bridge";
+export const DEFAULT_NETWORK_DRUG_MAPPING: NetworkDrugMapping = "interim";
 
 export interface NetworkDrugShiftOptions {
   readonly mapping?: NetworkDrugMapping;

@@ -144,7 +144,7 @@ export const patientMedicationSchema = z
       .enum(["bridge", "interim"])
       .optional()
       .describe(
-        "drug effects → Δx0: `bridge` (default; cell → network bridge, bridges/drugs-to-network.ts) or `interim` (uncalibrated per-target weights, pharmacology/network-effects.ts)",
+        "drug effects → Δx0: `interim` (default; uncalibrated per-target weights, pharmacology/network-effects.ts) or `bridge` (cell → network bridge, bridges/drugs-to-network.ts; gets the Na blockers' sign wrong for patients without variants, docs/models/drugs.md §5)",
       ),
   })
   .describe(

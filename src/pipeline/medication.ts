@@ -9,8 +9,8 @@
  *   (pharmacodynamics.ts, with target resistance) → edits:
  *     cell scale     cell-effects.ts drugEdits composed with the variants (applyDrugs rule) and
  *                    serotonergic.ts for drugs acting through 5-HT tone;
- *     network scale  bridges/drugs-to-network.ts networkDrugShift (default: the cell → network
- *                    bridge; the interim per-target weights of network-effects.ts on request)
+ *     network scale  bridges/drugs-to-network.ts networkDrugShift (default: the interim per-target
+ *                    weights of network-effects.ts; the cell → network bridge on request)
  *                    with the network, intrinsic-severity and gene-variant resistance settings.
  *
  * Levels over a window: trough, peak and time-average of the total plasma concentration of each
@@ -394,8 +394,8 @@ export function medicatedCells(
 
 /**
  * x0 after the network-scale drug mapping (bridges/drugs-to-network.ts networkDrugShift, whose
- * default is the cell → network bridge; `options.mapping: "interim"` selects the uncalibrated
- * per-target weights): the same Δx0 in every region (drugs reach the whole brain).
+ * default is the interim per-target weights, uncalibrated; `options.mapping: "bridge"` selects the
+ * cell → network bridge): the same Δx0 in every region (drugs reach the whole brain).
  * `effect.perTarget` lists the targets the interim weights account for (under the bridge: only
  * the targets the cells cannot represent). `options.variants`: the patient's channel variants.
  */

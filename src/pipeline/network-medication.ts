@@ -5,9 +5,10 @@
  *   (pharmacology/pk.ts simulatePk, with the patient's resistance profile) → levels on the day the
  *   network simulation represents (`evaluateAtDay`, default the last day): plasma trough, peak and
  *   mean of that day, brain unbound mean → occupancies → Δx0 by networkDrugShift
- *   (bridges/drugs-to-network.ts): by default the cell → network bridge with the patient's
- *   variants (`patient.mechanisms.variants` and `resistance.geneVariant`), or the interim
- *   per-target weights of pharmacology/network-effects.ts with `networkMapping: interim` → the same
+ *   (bridges/drugs-to-network.ts): by default the interim per-target weights of
+ *   pharmacology/network-effects.ts (not calibrated), or with `networkMapping: bridge` the cell →
+ *   network bridge with the patient's variants (`patient.mechanisms.variants` and
+ *   `resistance.geneVariant`) → the same
  *   Δx0 added to every region (a drug reaches the whole brain; region-specific transporter
  *   expression is not modelled here).
  *
@@ -95,7 +96,11 @@ export function applyPatientMedication(
       adverseThreshold: report.adverseThreshold,
     });
   }
-  const { x0: after, effect, mapping } = medicatedX0(x0, effects, resistance, {
+  const {
+    x0: after,
+    effect,
+    mapping,
+  } = medicatedX0(x0, effects, resistance, {
     mapping: medication.networkMapping,
     variants,
   });

@@ -49,17 +49,17 @@ test("variants: cell metrics and network shifts in the cited directions", () => 
   const v = calibration.variants;
   const base = calibration.baseline;
   // Gain-of-function Na and loss of M current lower the pyramid's rheobase (cells_channels.md §4).
-  // SCN8A-GoF and the KCNQ2 losses also bring the depolarisation block closer (sustained-firing
-  // limit 60 → 33–52 µA/cm²), which takes back part of the shift; all stay pro-convulsant.
   for (const id of ["SCN2A-GoF", "SCN8A-GoF", "KCNQ2-BFNS", "KCNQ2-DEE"]) {
     assert.ok(v[id].excitatory.rheobase < base.excitatory.rheobase, id);
-    assert.ok(v[id].excitatory.gain > base.excitatory.gain, id);
-    assert.ok(v[id].deltaX0 > 0.02, `${id}: dx0 ${v[id].deltaX0}`);
+    assert.ok(v[id].deltaX0 > 0.05, `${id}: dx0 ${v[id].deltaX0}`);
   }
-  // Nav1.1 loss in interneurons raises their rheobase (Yu et al. 2006) and lowers the drive at
-  // which they stop sustaining firing: disinhibition.
+  // The severe epilepsies keep a larger shift than the benign one (SCN8A encephalopathy, KCNQ2
+  // DEE vs KCNQ2 benign familial neonatal seizures). A metric that counts the earlier depolarisation
+  // block of these pyramids as less excitable broke this (pathophysiology.md §4.3: 0.038, 0.192).
+  assert.ok(v["KCNQ2-DEE"].deltaX0 > 2 * v["KCNQ2-BFNS"].deltaX0, "KCNQ2 DEE vs benign");
+  assert.ok(v["SCN8A-GoF"].deltaX0 > v["KCNQ2-BFNS"].deltaX0, "SCN8A vs KCNQ2 benign");
+  // Nav1.1 loss in interneurons raises their rheobase (Yu et al. 2006): disinhibition.
   assert.ok(v["SCN1A-LoF"].inhibitory.rheobase > base.inhibitory.rheobase);
-  assert.ok(v["SCN1A-LoF"].inhibitory.sustainedLimit < 0.5 * base.inhibitory.sustainedLimit);
   assert.ok(v["SCN1A-LoF"].deltaX0 > 0.05);
   // GABA-A subunit loss of function: disinhibition.
   assert.ok(v["GABRG2-LoF"].deltaX0 > 0.05);

@@ -64,20 +64,24 @@ test("carbamazepine: the shift is κ·(ln E − ln I) of the measured cells; SCN
   assert.equal(drugNetworkShift(at("carbamazepine", 8)), normal);
 });
 
-test("phenytoin: anti-seizure through the bridge for a patient without variants, aggravating with SCN1A loss", () => {
+test("phenytoin through the bridge: wrong sign for a patient without variants (why the default is interim)", () => {
   // 15 mg/L total: the middle of its 10–20 mg/L therapeutic range.
   const effects = at("phenytoin", 15);
   const plain = drugNetworkShift(effects, { perDrug: false });
   const dravet = drugNetworkShift(effects, { variants: ["SCN1A-LoF"], perDrug: false });
-  assert.ok(plain.x0Shift < -0.05, `phenytoin, no variant: Δx0 ${plain.x0Shift}`);
-  assert.ok(dravet.x0Shift > 0.05, `phenytoin, SCN1A-LoF: Δx0 ${dravet.x0Shift}`);
-  // The mechanism: sustained repetitive firing of the pyramid is limited far more (relative to its
-  // own) than the interneuron's (McLean & Macdonald 1983, 1986).
+  // Rheobase and near-threshold gain: the interneuron's small rheobase rises by a larger fraction
+  // than the pyramid's, so the E/I index rises (drugs.md §5); SCN1A loss makes it worse.
   const base = calibration.baseline;
-  const e = plain.metrics.excitatory.sustainedLimit / base.excitatory.sustainedLimit;
-  const i = plain.metrics.inhibitory.sustainedLimit / base.inhibitory.sustainedLimit;
-  assert.ok(e < 0.5 * i, `sustained-firing ratio E ${e}, I ${i}`);
-  assert.equal(DEFAULT_NETWORK_DRUG_MAPPING, "bridge");
+  const e = plain.metrics.excitatory.rheobase / base.excitatory.rheobase;
+  const i = plain.metrics.inhibitory.rheobase / base.inhibitory.rheobase;
+  assert.ok(i > e && e > 1, `rheobase ratios E ${e}, I ${i}`);
+  assert.ok(plain.x0Shift > 0, `phenytoin, no variant: Δx0 ${plain.x0Shift}`);
+  assert.ok(dravet.x0Shift > plain.x0Shift, `phenytoin, SCN1A-LoF: Δx0 ${dravet.x0Shift}`);
+  // Hence the default: the interim weights, which make it anti-seizure.
+  assert.equal(DEFAULT_NETWORK_DRUG_MAPPING, "interim");
+  const chosen = networkDrugShift(effects);
+  assert.equal(chosen.mapping, "interim");
+  assert.ok(chosen.x0Shift < 0);
 });
 
 test("targets without a cell counterpart (SV2A, serotonin) keep their interim weight; modifiers apply", () => {

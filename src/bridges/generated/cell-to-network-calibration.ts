@@ -3,117 +3,103 @@
 import type { CellCalibration } from "../cell-to-network.js";
 
 export const CELL_TO_NETWORK_CALIBRATION: CellCalibration = {
- "version": 2,
- "fingerprint": "2d039383dbc691690193811c72541e70bf62520dd064c36b72d56549edb4fd9f",
+ "version": 1,
+ "fingerprint": "eba98ceeb0d7c6f7b2a007a7781088439b645452b2515968b6e151a017e7e717",
  "kappa": 0.9752618476409395,
  "baseline": {
   "excitatory": {
    "rheobase": 0.7255,
-   "gain": 26.874999999999996,
-   "sustainedLimit": 60.1155
+   "gain": 26.874999999999996
   },
   "inhibitory": {
    "rheobase": 0.16340000000000016,
-   "gain": 35.625,
-   "sustainedLimit": 26.8034
+   "gain": 35.625
   }
  },
  "variants": {
   "SCN1A-LoF": {
    "excitatory": {
     "rheobase": 0.7255,
-    "gain": 26.874999999999996,
-    "sustainedLimit": 60.1155
+    "gain": 26.874999999999996
    },
    "inhibitory": {
     "rheobase": 0.8794999999999998,
-    "gain": 31.875,
-    "sustainedLimit": 10.9095
+    "gain": 31.875
    },
    "excitatoryFactor": 1,
-   "inhibitoryFactor": 0.4074823754873435,
+   "inhibitoryFactor": 0.4077141314228762,
    "gabaA": 1,
-   "logEI": 0.8977575975743498,
-   "deltaX0": 0.8755487333440514
+   "logEI": 0.8971890084309668,
+   "deltaX0": 0.8749942100455271
   },
   "SCN2A-GoF": {
    "excitatory": {
     "rheobase": 0.5737,
-    "gain": 31.875,
-    "sustainedLimit": 71.1737
+    "gain": 31.875
    },
    "inhibitory": {
     "rheobase": 0.16340000000000016,
-    "gain": 35.625,
-    "sustainedLimit": 26.8034
+    "gain": 35.625
    },
-   "excitatoryFactor": 1.2109581164354606,
+   "excitatoryFactor": 1.2246927410145592,
    "inhibitoryFactor": 1,
    "gabaA": 1,
-   "logEI": 0.19141187804011525,
-   "deltaX0": 0.18667670183782498
+   "logEI": 0.20268998887359038,
+   "deltaX0": 0.1976758130471792
   },
   "SCN8A-GoF": {
    "excitatory": {
     "rheobase": 0.4923,
-    "gain": 36.87499999999999,
-    "sustainedLimit": 33.4023
+    "gain": 36.87499999999999
    },
    "inhibitory": {
     "rheobase": 0.16340000000000016,
-    "gain": 35.625,
-    "sustainedLimit": 26.8034
+    "gain": 35.625
    },
-   "excitatoryFactor": 1.039585823598157,
+   "excitatoryFactor": 1.4219868117293715,
    "inhibitoryFactor": 1,
    "gabaA": 1,
-   "logEI": 0.03882238729183393,
-   "deltaX0": 0.03786199316006609
+   "logEI": 0.3520550568861223,
+   "deltaX0": 0.3433458652500957
   },
   "KCNQ2-BFNS": {
    "excitatory": {
     "rheobase": 0.6078,
-    "gain": 34.375,
-    "sustainedLimit": 51.5278
+    "gain": 34.375
    },
    "inhibitory": {
     "rheobase": 0.16340000000000016,
-    "gain": 35.625,
-    "sustainedLimit": 26.8034
+    "gain": 35.625
    },
-   "excitatoryFactor": 1.0938103552931902,
+   "excitatoryFactor": 1.2356215597127753,
    "inhibitoryFactor": 1,
    "gabaA": 1,
-   "logEI": 0.08966733914956283,
-   "deltaX0": 0.0874491348520494
+   "logEI": 0.21157413069022918,
+   "deltaX0": 0.2063401776099785
   },
   "KCNQ2-DEE": {
    "excitatory": {
     "rheobase": 0.456,
-    "gain": 48.125,
-    "sustainedLimit": 38.126000000000005
+    "gain": 48.125
    },
    "inhibitory": {
     "rheobase": 0.16340000000000016,
-    "gain": 35.625,
-    "sustainedLimit": 26.8034
+    "gain": 35.625
    },
-   "excitatoryFactor": 1.2179885563001274,
+   "excitatoryFactor": 1.6879027542706178,
    "inhibitoryFactor": 1,
    "gabaA": 1,
-   "logEI": 0.19720077375927136,
-   "deltaX0": 0.19232239097268988
+   "logEI": 0.523486784484989,
+   "deltaX0": 0.5105366886524446
   },
   "GABRG2-LoF": {
    "excitatory": {
     "rheobase": 0.7255,
-    "gain": 26.874999999999996,
-    "sustainedLimit": 60.1155
+    "gain": 26.874999999999996
    },
    "inhibitory": {
     "rheobase": 0.16340000000000016,
-    "gain": 35.625,
-    "sustainedLimit": 26.8034
+    "gain": 35.625
    },
    "excitatoryFactor": 1,
    "inhibitoryFactor": 1,
@@ -124,13 +110,11 @@ export const CELL_TO_NETWORK_CALIBRATION: CellCalibration = {
   "GABRA1-LoF": {
    "excitatory": {
     "rheobase": 0.7255,
-    "gain": 26.874999999999996,
-    "sustainedLimit": 60.1155
+    "gain": 26.874999999999996
    },
    "inhibitory": {
     "rheobase": 0.16340000000000016,
-    "gain": 35.625,
-    "sustainedLimit": 26.8034
+    "gain": 35.625
    },
    "excitatoryFactor": 1,
    "inhibitoryFactor": 1,
@@ -141,13 +125,11 @@ export const CELL_TO_NETWORK_CALIBRATION: CellCalibration = {
   "CACNA1H-GoF": {
    "excitatory": {
     "rheobase": 0.7255,
-    "gain": 26.874999999999996,
-    "sustainedLimit": 60.1155
+    "gain": 26.874999999999996
    },
    "inhibitory": {
     "rheobase": 0.16340000000000016,
-    "gain": 35.625,
-    "sustainedLimit": 26.8034
+    "gain": 35.625
    },
    "excitatoryFactor": 1,
    "inhibitoryFactor": 1,
