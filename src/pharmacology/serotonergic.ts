@@ -27,14 +27,10 @@
  * 3. Circuit effects → microcircuit (`circuitEffectsOnMicrocircuit`):
  *    - synaptic factors onto pyramidal cells: effects.ts `cellSynapticScales` (the existing mapping);
  *    - intrinsicExcitability (and interneuronExcitability) x: a tonic current ΔI on the population.
- *      The bridge's version-1 metric (bridges/cell-to-network.ts) was x = sqrt((I_rh0/I_rh)·(g/g0));
- *      a steady current moves the rheobase and not the f–I gain, so x is realised exactly (in that
- *      metric) by I_rh = I_rh0/x², i.e. ΔI = −I_rh0·(1/x² − 1), with the baseline rheobases of the
- *      bridge's calibration. Deviations: a K conductance would also lower input resistance; the
- *      bridge's version-2 metric adds the sustained-firing limit (cube root of three ratios), in
- *      which this current realises x^(2/3) (the limit moves by −ΔI too: within 1.2% for x in
- *      [0.5, 1], 0.1% at fenfluramine's tones);
- *      kept as is so that the microcircuit results of drugs.md §7 do not move.
+ *      The bridge's metric (bridges/cell-to-network.ts) is x = sqrt((I_rh0/I_rh)·(g/g0)); a steady
+ *      current moves the rheobase and not the f–I gain, so x is realised exactly (in that metric)
+ *      by I_rh = I_rh0/x², i.e. ΔI = −I_rh0·(1/x² − 1), with the baseline rheobases of the
+ *      bridge's calibration. Deviation: a K conductance would also lower input resistance.
  *    Circuit fields with no microcircuit counterpart (K+ buffering, glutamate uptake, densities,
  *    P-gp) must be 1; anything else is refused rather than silently dropped.
  */
