@@ -216,7 +216,7 @@ test("mechanistic newly diagnosed cohort (300 patients): Kwan & Brodie 2000 frac
 });
 
 test("mechanistic add-on trial in drug-resistant focal epilepsy: drug arms near published responder rates", () => {
-  const spec = trialSpecOf(parseTrialScenario(readFileSync("examples/trial-addon-mechanistic.yaml", "utf8")));
+  const spec = trialSpecOf(parseTrialScenario(readFileSync("examples/trial-addon.yaml", "utf8")));
   const r = runTrial({ ...spec, arms: spec.arms.map((a) => ({ ...a, n: 120 })) });
   const rr = Object.fromEntries(r.arms.map((a) => [a.name, a.responderRate50]));
   // Published (≥ 50% responders): placebo 18–26%; lacosamide 200 mg 33–35%, 400 mg 38–41%
@@ -234,7 +234,13 @@ test("cohort and trial scenarios select the model; bad mechanistic overrides nam
   );
   assert.equal(cohortSpecOf(cohort).model, "mechanistic");
   assert.deepEqual(cohortSpecOf(cohort).mechanistic, { networkGainSd: 0.5 });
-  assert.equal(cohortSpecOf(parseCohortScenario("kind: cohort\n")).model, "parametric");
+  // Scenario files default to the mechanistic model; parametric on request.
+  assert.equal(cohortSpecOf(parseCohortScenario("kind: cohort\n")).model, "mechanistic");
+  assert.equal(cohortSpecOf(parseCohortScenario("kind: cohort\nmodel: parametric\n")).model, "parametric");
+  assert.equal(
+    trialSpecOf(parseTrialScenario("kind: trial\narms: [{ name: placebo, n: 2 }]\n")).model,
+    "mechanistic",
+  );
   const trial = parseTrialScenario("kind: trial\nmodel: mechanistic\narms: [{ name: placebo, n: 2 }]\n");
   assert.equal(trialSpecOf(trial).model, "mechanistic");
   assert.throws(
