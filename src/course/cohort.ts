@@ -20,7 +20,12 @@ import { InterimTreatmentEffect, type TreatmentParameter } from "./treatment-eff
 import { MechanisticCourseModel, type MechanisticParameter } from "./mechanistic-model.js";
 import type { ParameterOverrides } from "../engines/parameters.js";
 
-/** Which course model: the parametric one (default) or the mechanistic one (mechanistic-model.ts). */
+/**
+ * Which course model: the mechanistic one (mechanistic-model.ts; the default of cohort and trial
+ * scenario files, src/io/cohort-scenario.ts) or the parametric one (propensity.ts,
+ * treatment-effect.ts). In the engine API an absent `model` means parametric (the engine-level
+ * tests of the parametric layers use it so).
+ */
 export type CourseModelKind = "parametric" | "mechanistic";
 
 /** Everything a cohort run needs besides the patient index (plain data, sent to workers). */

@@ -47,7 +47,11 @@
  *                     > refractoryThreshold, z the generator's unexplained-resistance deviate and
  *                     λ0 the untreated rate (the intrinsic severity hypothesis of Rogawski &
  *                     Johnson 2008, Pharmacol Rev 60:273: the same severity raises the seizure
- *                     rate and lowers what a drug's occupancy achieves);
+ *                     rate and lowers what a drug's occupancy achieves); optionally
+ *                     (refractoryMemoryDays > 0, off by default) λ0 is replaced by the running
+ *                     mean of the patient's seizure rate, so the state can change during
+ *                     treatment ("seizures beget seizures"; explored for Brodie's pattern B,
+ *                     docs/models/course.md);
  *     target          carbamazepine's Na-channel K_I × `hsSodiumResistance` in hippocampal
  *                     sclerosis (Remy et al. 2003 Ann Neurol 53:469; resistance.ts's example),
  *                     and each drug target present in an altered, insensitive form (EC50 ×
@@ -133,7 +137,8 @@ export type MechanisticParameter =
   | "drugPotencySd"
   | "clearanceSd"
   | "hsSodiumResistance"
-  | "inflammationStepDays";
+  | "inflammationStepDays"
+  | "refractoryMemoryDays";
 
 export const MECHANISTIC_PARAMETERS: ParameterTable<MechanisticParameter> = {
   networkGain: parameter(
@@ -235,6 +240,15 @@ export const MECHANISTIC_PARAMETERS: ParameterTable<MechanisticParameter> = {
     1000,
     "Remy et al. 2003 Ann Neurol 53:469 (direction); × 10 is resistance.ts's assumption",
   ),
+  refractoryMemoryDays: parameter(
+    "refractoryMemoryDays",
+    "activity-dependent refractory state: time constant of the running mean seizure rate that replaces the untreated rate in the refractory liability (0 = the state is fixed at onset)",
+    0,
+    "days",
+    0,
+    3650,
+    "hypothesis explored for Brodie's delayed-sustained pattern (seizures beget seizures; docs/models/course.md 'Pattern B'); off by default",
+  ),
   inflammationStepDays: parameter(
     "inflammationStepDays",
     "interval between updates of the inflammation state (seizure feedback = mean daily count over it)",
@@ -315,7 +329,12 @@ interface PatientState {
   /** x0 of the EZ without drugs on the current day, and the table rate there. */
   x0Untreated: number;
   rateUntreated: number;
-  readonly modifiers: Omit<PatientNetworkModifiers, "pgpExpression">;
+  modifiers: Omit<PatientNetworkModifiers, "pgpExpression">;
+  /** Activity-dependent refractory state (refractoryMemoryDays > 0): running mean rate and state. */
+  recentRate: number;
+  refractory: boolean;
+  /** Network gain without the refractory factor. */
+  readonly gainResponsive: number;
   readonly perDrug: Map<string, { clearanceFactor: number; potencyMultiplier: number }>;
   /** Memo of the last drug evaluation: its inputs, Δx0 and treated rate. */
   readonly memoDrugs: string[];
@@ -448,11 +467,10 @@ export class MechanisticCourseModel {
     for (const id of f.variants) Object.assign(weights, VARIANT_TARGET_WEIGHTS[id] ?? {});
     const p = this.parameters;
     const within = RandomStream.for(this.seed, `${this.path}/patient/${f.id}/mechanistic/network`).normal();
-    const gain =
-      p.networkGain *
-      Math.exp(-p.networkGainSd * within) *
-      (this.refractoryNetwork(f) ? p.refractoryNetworkGain : 1) *
-      (f.lesion === "none" ? 1 : p.lesionalNetworkGain);
+    const refractory = this.refractoryNetwork(f);
+    const gainResponsive =
+      p.networkGain * Math.exp(-p.networkGainSd * within) * (f.lesion === "none" ? 1 : p.lesionalNetworkGain);
+    const gain = gainResponsive * (refractory ? p.refractoryNetworkGain : 1);
     this.states.set(patient, {
       facts: f,
       baseline: b,
@@ -464,6 +482,9 @@ export class MechanisticCourseModel {
       seizuresSinceUpdate: 0,
       x0Untreated: b.x0EZ,
       rateUntreated: f.baselineRatePerDay,
+      recentRate: f.baselineRatePerDay,
+      refractory,
+      gainResponsive,
       modifiers: {
         weightKg: WEIGHT_KG[f.syndrome],
         networkGain: Math.min(10, gain),
@@ -486,10 +507,9 @@ export class MechanisticCourseModel {
    * Whether the patient's network is in the drug-refractory state: present when the liability
    * z + severityWeight · ln(λ0 / λref) exceeds refractoryThreshold (module comment).
    */
-  refractoryNetwork(f: PatientFacts): boolean {
+  refractoryNetwork(f: PatientFacts, rate = f.baselineRatePerDay): boolean {
     const p = this.parameters;
-    const liability =
-      f.idiosyncraticResistance + p.severityWeight * Math.log(f.baselineRatePerDay / REFERENCE_RATE_PER_DAY);
+    const liability = f.idiosyncraticResistance + p.severityWeight * Math.log(rate / REFERENCE_RATE_PER_DAY);
     return liability > p.refractoryThreshold;
   }
 
@@ -541,6 +561,20 @@ export class MechanisticCourseModel {
   /** Advance the inflammation from its last update to `day`, piecewise between input switches. */
   private updateInflammation(s: PatientState, day: number): void {
     const feedback = s.seizuresSinceUpdate / (day - s.lastUpdate);
+    const memory = this.parameters.refractoryMemoryDays;
+    if (memory > 0) {
+      // Running mean of the seizure rate; the refractory state follows it (the liability's rate
+      // term becomes the recent rate instead of the untreated one).
+      const keep = Math.exp(-(day - s.lastUpdate) / memory);
+      s.recentRate = s.recentRate * keep + feedback * (1 - keep);
+      const refractory = this.refractoryNetwork(s.facts, Math.max(s.recentRate, 1e-6));
+      if (refractory !== s.refractory) {
+        s.refractory = refractory;
+        const gain = s.gainResponsive * (refractory ? this.parameters.refractoryNetworkGain : 1);
+        s.modifiers = { ...s.modifiers, networkGain: Math.min(10, gain) };
+        s.memoPgp = Number.NaN;
+      }
+    }
     let t = s.lastUpdate;
     while (t < day) {
       const next = this.nextSwitch(t, day);

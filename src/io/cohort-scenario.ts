@@ -72,7 +72,7 @@ export const cohortScenarioSchema = z.strictObject({
   policy: policySchema,
   propensity: overrides.optional(),
   treatment: overrides.optional(),
-  model: z.enum(["parametric", "mechanistic"]).default("parametric"),
+  model: z.enum(["parametric", "mechanistic"]).default("mechanistic"),
   mechanistic: overrides.optional(),
 });
 
@@ -100,7 +100,7 @@ export const trialScenarioSchema = z.strictObject({
   arms: z.array(armSchema).min(1).max(20),
   propensity: overrides.optional(),
   treatment: overrides.optional(),
-  model: z.enum(["parametric", "mechanistic"]).default("parametric"),
+  model: z.enum(["parametric", "mechanistic"]).default("mechanistic"),
   mechanistic: overrides.optional(),
 });
 

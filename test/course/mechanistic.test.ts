@@ -215,8 +215,28 @@ test("mechanistic newly diagnosed cohort (300 patients): Kwan & Brodie 2000 frac
   assert.ok(Math.abs(p.earlySustained + p.delayedSustained + p.fluctuating + p.neverSeizureFree - 1) < 1e-3);
 });
 
+test("activity-dependent refractory state (refractoryMemoryDays, off by default) turns early into delayed sustained control", () => {
+  // Hypothesis explored for Brodie et al. 2012's pattern B (docs/models/course.md, "Pattern B"):
+  // the refractory liability follows the recent seizure rate, so a partial response lets the
+  // network leave the refractory state months into treatment. 200 patients, seed 2026.
+  const base = { ...defaultCohortSpec(2026), model: "mechanistic" as const };
+  const patterns = (spec: typeof base) =>
+    summariseCohort(runCohortRange(spec, 0, 200).map((r) => r.patient)).patterns;
+  const off = patterns(base);
+  const on = patterns({
+    ...base,
+    mechanistic: { refractoryMemoryDays: 365, refractoryThreshold: -0.1, targetAlterationProbability: 0.2 },
+  });
+  // 1000 patients: seed 42 B 12.8% → 22.0%, seed 2026 14.5% → 20.3%; these 200: 13.5% → 18%.
+  assert.ok(
+    on.delayedSustained > off.delayedSustained + 0.03,
+    `B ${off.delayedSustained} → ${on.delayedSustained}`,
+  );
+  assert.ok(on.earlySustained < off.earlySustained, `A ${off.earlySustained} → ${on.earlySustained}`);
+});
+
 test("mechanistic add-on trial in drug-resistant focal epilepsy: drug arms near published responder rates", () => {
-  const spec = trialSpecOf(parseTrialScenario(readFileSync("examples/trial-addon-mechanistic.yaml", "utf8")));
+  const spec = trialSpecOf(parseTrialScenario(readFileSync("examples/trial-addon.yaml", "utf8")));
   const r = runTrial({ ...spec, arms: spec.arms.map((a) => ({ ...a, n: 120 })) });
   const rr = Object.fromEntries(r.arms.map((a) => [a.name, a.responderRate50]));
   // Published (≥ 50% responders): placebo 18–26%; lacosamide 200 mg 33–35%, 400 mg 38–41%
@@ -234,7 +254,13 @@ test("cohort and trial scenarios select the model; bad mechanistic overrides nam
   );
   assert.equal(cohortSpecOf(cohort).model, "mechanistic");
   assert.deepEqual(cohortSpecOf(cohort).mechanistic, { networkGainSd: 0.5 });
-  assert.equal(cohortSpecOf(parseCohortScenario("kind: cohort\n")).model, "parametric");
+  // Scenario files default to the mechanistic model; parametric on request.
+  assert.equal(cohortSpecOf(parseCohortScenario("kind: cohort\n")).model, "mechanistic");
+  assert.equal(cohortSpecOf(parseCohortScenario("kind: cohort\nmodel: parametric\n")).model, "parametric");
+  assert.equal(
+    trialSpecOf(parseTrialScenario("kind: trial\narms: [{ name: placebo, n: 2 }]\n")).model,
+    "mechanistic",
+  );
   const trial = parseTrialScenario("kind: trial\nmodel: mechanistic\narms: [{ name: placebo, n: 2 }]\n");
   assert.equal(trialSpecOf(trial).model, "mechanistic");
   assert.throws(
