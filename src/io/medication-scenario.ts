@@ -97,6 +97,12 @@ export const microcircuitMedicationSchema = z
       .describe(
         "unbound brain concentrations (mg/L) given directly per drug: a number for the drug's reported species, or { parent, metabolite }",
       ),
+    naBlock: z
+      .enum(["equilibrium", "kinetic"])
+      .default("equilibrium")
+      .describe(
+        "state-dependent Na blockers: `equilibrium` (default; h shift and ḡ scale at all times) or `kinetic` (slow binding, block builds up over seconds of activity: use a transient of ≥ 2 s; docs/models/drugs.md §4)",
+      ),
   })
   .describe("drugs acting on the microcircuit (pharmacology/cell-effects.ts, serotonergic.ts)");
 

@@ -10,8 +10,11 @@
  * Composition: every edit of every selected variant is collected first and reduced per target
  * (scales multiply, shifts add), each reduction over the values sorted so that the result is
  * bit-identical whatever order the variants were given in. The reduced edits are then applied to
- * the original model in a fixed order (insert missing channels, scale, shift). Because scales are
- * taken relative to the original model, "ḡ × 0.5 then ḡ × 0.5" is ḡ × 0.25 in any order.
+ * the original model in a fixed order (insert missing channels, scale, attach kinetic drug blocks,
+ * shift). Because scales are taken relative to the original model, "ḡ × 0.5 then ḡ × 0.5" is
+ * ḡ × 0.25 in any order. A kinetic block (drug edits only) is one per channel and composes with
+ * scales and shifts by multiplying the conductance by its unbound fraction: a variant's shift of h
+ * moves the availability the block reads, so drug and variant interact through the dynamics.
  *
  * Synaptic edits (GABA-A subunit variants) cannot live in a single-cell model: the receptor
  * belongs to the postsynaptic population, and its conductance is the weight of the projections
@@ -22,6 +25,7 @@ import {
   persistentSodium,
   scaleConductance,
   shiftChannel,
+  type ChannelBlock,
   type ChannelSpec,
 } from "../engines/cell/channels.js";
 import type { NeuronModel } from "../engines/cell/population.js";
@@ -72,6 +76,17 @@ export type VariantEdit =
       readonly kind: "scaleSynapse";
       readonly value: number;
       readonly unit: "factor";
+    })
+  | (EditCommon & {
+      /**
+       * Kinetic drug block of channel `target` (channels.ts `ChannelBlock`, produced by drug
+       * edits, pharmacology/cell-effects.ts). One per channel: ligands of one site are already
+       * combined into it. `value` repeats block.inactivatedRatio (ΣC/K_I) for reports.
+       */
+      readonly kind: "blockChannel";
+      readonly block: ChannelBlock;
+      readonly value: number;
+      readonly unit: "ratio";
     });
 
 export interface Variant {
@@ -440,12 +455,19 @@ export function applyEdits(model: NeuronModel, edits: readonly OriginEdit[]): Ne
   const scales = new Map<string, number[]>();
   const shifts = new Map<string, number[]>(); // key "channel\u0000gate" ("" gate = whole channel)
   const inserts = new Map<string, number[]>();
+  const blocks = new Map<string, ChannelBlock>();
   for (const { edit } of edits) {
     if (edit.kind === "scaleConductance") {
       push(scales, edit.target, edit.value);
       if (edit.insertIfMissing) push(inserts, edit.target, edit.insertIfMissing.fractionOfTransientSodium);
     } else if (edit.kind === "shiftGate") {
       push(shifts, `${edit.target}\u0000${edit.gate ?? ""}`, edit.value);
+    } else if (edit.kind === "blockChannel") {
+      if (blocks.has(edit.target))
+        throw new RangeError(
+          `two kinetic blocks of channel '${edit.target}': ligands of one site must come as one blockChannel edit`,
+        );
+      blocks.set(edit.target, edit.block);
     }
   }
 
@@ -464,6 +486,13 @@ export function applyEdits(model: NeuronModel, edits: readonly OriginEdit[]): Ne
   channels = channels.map((c) => {
     const factors = scales.get(c.name);
     return factors ? scaleConductance(c, product(factors)) : c;
+  });
+  // A block rides on the channel whatever its scale or shift (the gate it reads moves with it).
+  channels = channels.map((c) => {
+    const block = blocks.get(c.name);
+    if (!block) return c;
+    if (c.block) throw new RangeError(`channel '${c.name}' of model ${model.name} already carries a block`);
+    return { ...c, block };
   });
   // Sorted keys: a whole-channel and a one-gate shift of the same curve then add in a fixed order.
   for (const [key, values] of [...shifts].sort(([a], [b]) => (a < b ? -1 : 1))) {

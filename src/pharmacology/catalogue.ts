@@ -72,6 +72,11 @@ export interface DrugTarget {
   /** Resting-state dissociation constant K_R (µM) for the modulated-receptor Na model. */
   readonly restingKd?: Cited;
   /**
+   * Binding rate constant k_on to inactivated channels (M⁻¹s⁻¹) of a modulated-receptor Na
+   * blocker; with K_I it gives the unbinding rate k_off = k_on·K_I (cell-effects.ts, kinetic block).
+   */
+  readonly bindingRate?: Cited;
+  /**
    * Binding site shared with other ligands of the same target. Ligands of one site compete for it:
    * their effects come from one combined occupancy (cell-effects.ts `siteOccupancy`), not from
    * independent edits multiplied together.
@@ -217,6 +222,9 @@ const GRASELA = "Grasela TH et al. (1983) Clin Pharmacokinet 8:355 (NONMEM, 322 
 const KUO_BEAN = "Kuo CC, Bean BP (1994) Mol Pharmacol 46:716, via drugs.md §1";
 const CHAO = "Chao TI, Alzheimer C (1995) NeuroReport 6:1778 (half-block of INaP at 34 µM; checked abstract)";
 const KUO_1998 = "Kuo CC (1998) Mol Pharmacol 54:712 (PHT, CBZ, LTG share one site; checked abstract)";
+/** Slow binding: the qualitative claim is checked, the numbers are recalled (UNVERIFIED). */
+const SLOW_BINDING =
+  "slow binding to inactivated channels (Kuo & Bean 1994 Mol Pharmacol 46:716; 'the drug binds slowly so that there is preferential block of firing during sustained epileptic depolarizations', Rogawski & Löscher 2004 Nat Rev Neurosci 5:553, checked key points)";
 const HANADA = "Hanada T et al. (2011) Epilepsia 52:1331, via drugs.md §2";
 const OTERO =
   "Otero Torres S et al. (2023) Clin Neuropharmacol 46:39 (LCM range 1–10 trough-based, 10–20 peak-based; checked abstract)";
@@ -270,12 +278,13 @@ const KPUU_ONE = v(
 const hill1 = (source = "Hill coefficient 1 (single binding site) assumed") =>
   v(1, "dimensionless", source, "assumption");
 const FULL_BLOCK = v(1, "fraction", "complete block at saturation assumed", "assumption");
-const na = (ki: Cited, kr: Cited, species: Species = "parent"): DrugTarget => ({
+const na = (ki: Cited, kr: Cited, kon: Cited, species: Species = "parent"): DrugTarget => ({
   target: "nav",
   species,
   action: "block",
   potency: ki,
   restingKd: kr,
+  bindingRate: kon,
   site: "localAnaesthetic",
   hill: hill1("one drug per channel (modulated-receptor model)"),
   maxEffect: FULL_BLOCK,
@@ -304,6 +313,12 @@ export const DRUGS: readonly Drug[] = [
           "µM",
           `resting affinity much lower than inactivated (${KUO_1998}); 20 × K_I chosen`,
           "assumption",
+        ),
+        v(
+          38000,
+          "1/(M·s)",
+          `${SLOW_BINDING}; Kuo CC, Chen RS, Lu L, Chen RC (1997) Mol Pharmacol 51:1077: ~3.8e4 M⁻¹s⁻¹, about three times phenytoin's (recalled)`,
+          "UNVERIFIED",
         ),
       ),
     ],
@@ -366,6 +381,7 @@ export const DRUGS: readonly Drug[] = [
       na(
         v(25, "µM", "MHD taken as equipotent with carbamazepine (no measured K_I found)", "assumption"),
         v(500, "µM", "as carbamazepine", "assumption"),
+        v(38000, "1/(M·s)", "as carbamazepine (no measured binding rate found)", "assumption"),
         "metabolite",
       ),
     ],
@@ -435,6 +451,7 @@ export const DRUGS: readonly Drug[] = [
       na(
         v(7, "µM", `${KUO_BEAN} (K_I ~7 µM)`, "UNVERIFIED"),
         v(300, "µM", `${KUO_BEAN} (resting ≫ 100 µM; 300 chosen)`, "assumption"),
+        v(10000, "1/(M·s)", `${SLOW_BINDING}; ~1e4 M⁻¹s⁻¹ (Kuo & Bean 1994, recalled)`, "UNVERIFIED"),
       ),
       {
         target: "nap",
@@ -521,6 +538,12 @@ export const DRUGS: readonly Drug[] = [
           "UNVERIFIED",
         ),
         v(600, "µM", "Kuo & Lu (1997) (resting ~600 µM, recalled)", "UNVERIFIED"),
+        v(
+          10000,
+          "1/(M·s)",
+          `${SLOW_BINDING}; Kuo CC, Lu L (1997) Br J Pharmacol 121:1231: ~1e4 M⁻¹s⁻¹, similar to phenytoin (recalled)`,
+          "UNVERIFIED",
+        ),
       ),
     ],
     pk: {
@@ -1771,6 +1794,12 @@ export function validateDrug(d: Drug): void {
       if (t.target !== "nav") throw new RangeError(`${tw}: restingKd only applies to nav`);
       if (t.site !== "localAnaesthetic")
         throw new RangeError(`${tw}: a modulated-receptor Na blocker binds the 'localAnaesthetic' site`);
+      if (!t.bindingRate)
+        throw new RangeError(`${tw}.bindingRate: a modulated-receptor Na blocker needs k_on`);
+    }
+    if (t.bindingRate) {
+      within(t.bindingRate, `${tw}.bindingRate`, 1, 1e9, ["1/(M·s)"]);
+      if (!t.restingKd) throw new RangeError(`${tw}.bindingRate only applies with restingKd`);
     }
     if (t.site !== undefined && !(t.site in BINDING_SITES))
       throw new RangeError(

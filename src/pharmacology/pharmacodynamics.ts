@@ -42,6 +42,8 @@ export interface TargetEffect {
   readonly potency: number;
   /** Resting-state K_R (µM) for modulated-receptor Na block, after any multiplier. */
   readonly restingKd: number | null;
+  /** Binding rate k_on to inactivated Na channels (1/(µM·ms)) of a modulated-receptor blocker. */
+  readonly bindingRate: number | null;
   /** Shared binding site (catalogue `site`); ligands of one site are combined by cell-effects.ts. */
   readonly site: BindingSite | null;
   readonly hill: number;
@@ -103,6 +105,8 @@ export function targetEffects(
         concentration: c,
         potency,
         restingKd: t.restingKd ? t.restingKd.value : null,
+        // M⁻¹s⁻¹ → µM⁻¹ms⁻¹: × 1e-6 (per µM) × 1e-3 (per ms)
+        bindingRate: t.bindingRate ? t.bindingRate.value * 1e-9 : null,
         site: t.site ?? null,
         hill: t.hill.value,
         occupancy: theta,

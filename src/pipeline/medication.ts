@@ -19,7 +19,7 @@
  * equilibrium being taken as instantaneous).
  */
 import { findDrug, type Species, type TargetName } from "../pharmacology/catalogue.js";
-import { drugEdits } from "../pharmacology/cell-effects.js";
+import { drugEdits, type DrugEditOptions } from "../pharmacology/cell-effects.js";
 import { networkDrugShift, type NetworkDrugMapping } from "../bridges/drugs-to-network.js";
 import type { VariantRef } from "../pathophysiology/variants.js";
 import type { NetworkEffect } from "../pharmacology/network-effects.js";
@@ -317,11 +317,12 @@ export function medicatedCells(
   effects: readonly TargetEffect[],
   variants: readonly string[],
   receptorsOn: { excitatory: readonly string[]; inhibitory: readonly string[] },
+  options: DrugEditOptions = {},
 ): MedicatedCells {
   const variantEdits = (cell: CellType) =>
     editsFor(cell, variants).map(({ variant, edit }) => ({ origin: variant, edit }));
-  const drugE = drugEdits(effects, excitatory);
-  const drugI = drugEdits(effects, inhibitory);
+  const drugE = drugEdits(effects, excitatory, options);
+  const drugI = drugEdits(effects, inhibitory, options);
   const keep = (scales: Record<string, number>, allowed: readonly string[]) =>
     Object.fromEntries(Object.entries(scales).filter(([r]) => allowed.includes(r)));
   const onExcitatory = keep(

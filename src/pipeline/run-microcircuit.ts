@@ -153,6 +153,7 @@ export function runMicrocircuitScenario(
       levels.effects,
       variants,
       RECEPTORS_ON,
+      { naBlock: scenario.medication.naBlock },
     );
     excitatoryModel = cells.excitatoryModel;
     inhibitoryModel = cells.inhibitoryModel;

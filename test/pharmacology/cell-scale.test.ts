@@ -133,3 +133,39 @@ test("retigabine opens M channels (−33 mV at 10 µM, Main 2000) and at a usual
   const opened = rheobase(applyDrugs(cell, usual, "excitatory"), 0, 5, RHEOBASE).current;
   assert.ok(opened > base + 0.02, `rheobase ${base} → ${opened} µA/cm²`);
 });
+
+test("kinetic Na block (naBlock: kinetic) at usual levels: no cell silenced, rheobase raised, late firing falls more than early", () => {
+  // drugs.md §4 tables (scripts/na-block-kinetics.mjs). MHD (oxcarbazepine 750 mg q12h) has the
+  // largest R_I of the four blockers; with the equilibrium form it silenced both cells.
+  const KINETIC = { naBlock: "kinetic" } as const;
+  const mhd = effectsOf([{ drug: "oxcarbazepine", dose: 750, every: 12 }]);
+  const dt = 0.025;
+  const steps = (model: NeuronModel, current: number) => {
+    const pop = new Population({ name: "s", size: 1, model, receptors: [] }, dt);
+    pop.bias[0] = toAbsolute(current, model.area);
+    let early = 0;
+    let late = 0;
+    for (let s = 1; s <= Math.round(1000 / dt); s++) {
+      pop.update();
+      if (pop.detect(s) > 0) {
+        if (s * dt <= 100) early++;
+        if (s * dt > 500) late++;
+      }
+    }
+    return { early, late };
+  };
+  const golomb = golombPyramidal();
+  const base = rheobase(golomb, 0, 3, RHEOBASE).current;
+  const drugged = applyDrugs(golomb, mhd, "excitatory", [], KINETIC);
+  assert.ok(drugged.channels.find((c) => c.name === "na")!.block, "a kinetic block is attached");
+  const r = rheobase(drugged, 0, 3, RHEOBASE).current;
+  assert.ok(r > base + 0.02, `MHD: rheobase ${base} → ${r} µA/cm²`);
+  const f0 = steps(golomb, base + 1);
+  const f1 = steps(drugged, base + 1);
+  assert.ok(f1.early >= f0.early - 1, `early ${f0.early} → ${f1.early} spikes`);
+  assert.ok(f1.late <= 0.85 * f0.late && f1.late > 0, `late ${f0.late} → ${f1.late} spikes`);
+  // The interneuron keeps firing (equilibrium form: silent at every current).
+  const wb = wangBuzsakiInterneuron();
+  const wbDrugged = applyDrugs(wb, mhd, "inhibitory", [], KINETIC);
+  assert.ok(steps(wbDrugged, 1.2).late > 20, "MHD interneuron fires");
+});

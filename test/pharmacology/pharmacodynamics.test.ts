@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { golombPyramidal, wangBuzsakiInterneuron } from "../../src/engines/cell/models.js";
-import { applyVariants } from "../../src/pathophysiology/variants.js";
+import { applyEdits, applyVariants } from "../../src/pathophysiology/variants.js";
 import {
   brainLevelFromPlasma,
   hillOccupancy,
@@ -15,11 +15,13 @@ import {
 import {
   applyDrugs,
   drugEdits,
+  equilibriumNaBlock,
   gateSlopeFactor,
   synapticScalesWithDrugs,
 } from "../../src/pharmacology/cell-effects.js";
 import { networkExcitabilityShift } from "../../src/pharmacology/network-effects.js";
 
+const KINETIC = { naBlock: "kinetic" } as const;
 const channel = (m: ReturnType<typeof golombPyramidal>, name: string) =>
   m.channels.find((c) => c.name === name)!;
 
@@ -66,6 +68,58 @@ test("modulated-receptor Na block: scale 1/(1 + C/K_R), shift −k ln[(1 + C/K_I
   assert.ok(combined[0].edit.value > alone("phenytoin", 15) + alone("carbamazepine", 8));
 });
 
+test("modulated-receptor Na block: one kinetic block edit per site with R_R = ΣC/K_R, R_I = ΣC/K_I, k_off = Σk_on·C/R_I; drugs compete", () => {
+  const g = golombPyramidal();
+  const k = gateSlopeFactor(g, "na", "h");
+  assert.ok(k > 3 && k < 10, `h slope ${k}`);
+  const pht = targetEffects([brainLevelFromPlasma("phenytoin", 15)]);
+  const nav = pht.find((e) => e.target === "nav")!;
+  const blockOf = (effects: typeof pht) => {
+    const b = drugEdits(effects, g, KINETIC).filter((x) => x.edit.kind === "blockChannel");
+    assert.equal(b.length, 1);
+    const e = b[0]!.edit;
+    assert.ok(e.kind === "blockChannel");
+    return { origin: b[0]!.origin, block: e.block };
+  };
+  const { block } = blockOf(pht);
+  assert.equal(block.gate, "h");
+  assert.ok(Math.abs(block.restingRatio - nav.concentration / nav.restingKd!) < 1e-15);
+  assert.ok(Math.abs(block.inactivatedRatio - nav.concentration / nav.potency) < 1e-15);
+  // k_off = k_on·K_I: 1e4 M⁻¹s⁻¹ × 7 µM = 0.07 1/s = 7e-5 1/ms.
+  assert.ok(Math.abs(block.unbindingRate - nav.bindingRate! * nav.potency) < 1e-15);
+  assert.ok(Math.abs(block.unbindingRate - 7e-5) < 1e-12, `k_off ${block.unbindingRate} 1/ms`);
+  // No conductance scale or h shift any more: the block is the only Na edit.
+  assert.ok(
+    !drugEdits(pht, g, KINETIC).some((x) => x.edit.target === "na" && x.edit.kind !== "blockChannel"),
+  );
+  const eq = equilibriumNaBlock(pht, g);
+  assert.ok(Math.abs(eq.scale - 1 / (1 + nav.concentration / nav.restingKd!)) < 1e-12);
+  const expected =
+    -k * Math.log((1 + nav.concentration / nav.potency) / (1 + nav.concentration / nav.restingKd!));
+  assert.ok(Math.abs(eq.shift - expected) < 1e-12);
+  assert.ok(eq.shift < -3, `phenytoin at 15 mg/L: equilibrium shift ${eq.shift} mV`);
+  // Two blockers at one site: one combined block whose sums add; equilibrium shift below the sum.
+  const both = targetEffects([
+    brainLevelFromPlasma("phenytoin", 15),
+    brainLevelFromPlasma("carbamazepine", 8),
+  ]);
+  const combined = blockOf(both);
+  assert.equal(combined.origin, "carbamazepine+phenytoin");
+  const cbz = both.find((e) => e.drug === "carbamazepine")!;
+  const rI = nav.concentration / nav.potency + cbz.concentration / cbz.potency;
+  assert.ok(Math.abs(combined.block.inactivatedRatio - rI) < 1e-12);
+  const kon = nav.bindingRate! * nav.concentration + cbz.bindingRate! * cbz.concentration;
+  assert.ok(Math.abs(combined.block.unbindingRate - kon / rI) < 1e-15);
+  const alone = (drug: string, c: number) =>
+    equilibriumNaBlock(targetEffects([brainLevelFromPlasma(drug, c)]), g).shift;
+  const shiftBoth = equilibriumNaBlock(both, g).shift;
+  assert.ok(shiftBoth < Math.min(alone("phenytoin", 15), alone("carbamazepine", 8)));
+  assert.ok(shiftBoth > alone("phenytoin", 15) + alone("carbamazepine", 8));
+  // Two blocks of one channel are refused (a site's ligands come as one edit).
+  const e = drugEdits(pht, g, KINETIC).find((x) => x.edit.kind === "blockChannel")!;
+  assert.throws(() => applyEdits(g, [e, e]), /two kinetic blocks of channel 'na'/);
+});
+
 test("drug edits compose with channel variants by the variants' rule (scales multiply, shifts add), in any order", () => {
   const wb = wangBuzsakiInterneuron();
   const effects = targetEffects([brainLevelFromPlasma("carbamazepine", 8)]);
@@ -74,6 +128,14 @@ test("drug edits compose with channel variants by the variants' rule (scales mul
   const variantOnly = applyVariants(wb, "inhibitory", ["SCN1A-LoF"]);
   const g = (m: typeof wb) => channel(m, "na").conductance;
   assert.ok(Math.abs(g(both) - (g(drugOnly) * g(variantOnly)) / g(wb)) < 1e-12);
+  // Kinetic form: the variant scales ḡNa and the drug adds its block to the same channel.
+  const kBoth = applyDrugs(wb, effects, "inhibitory", ["SCN1A-LoF"], KINETIC);
+  const kDrug = applyDrugs(wb, effects, "inhibitory", [], KINETIC);
+  assert.equal(g(kBoth), g(variantOnly));
+  assert.equal(g(kDrug), g(wb));
+  assert.deepEqual(channel(kBoth, "na").block, channel(kDrug, "na").block);
+  assert.ok(channel(kBoth, "na").block!.inactivatedRatio > 0);
+  assert.throws(() => drugEdits(effects, wb, { naBlock: "fast" as "kinetic" }), /naBlock must be/);
   assert.match(both.description, /SCN1A-LoF/);
   assert.match(both.description, /carbamazepine/);
   const reversed = applyDrugs(wb, [...effects].reverse(), "inhibitory", ["SCN1A-LoF"]);
@@ -145,7 +207,7 @@ test("carbamazepine's catalogue affinities reproduce the measured shift of fast 
     { drug: "carbamazepine", species: "parent", unboundMgPerL: (250 * 236.27) / 1000 },
   ]);
   for (const model of [golombPyramidal(), wangBuzsakiInterneuron()]) {
-    const shift = drugEdits(cbz, model).find((x) => x.edit.kind === "shiftGate")!.edit.value;
+    const shift = equilibriumNaBlock(cbz, model).shift;
     assert.ok(shift < -8 && shift > -18, `${model.name}: ${shift} mV`);
   }
 });

@@ -266,3 +266,32 @@ test("microcircuit medication: summary per drug, given brain levels, example, re
     /brainUnbound\.carbamazepine: the drug is also in medication\.regimen/,
   );
 });
+
+test("kinetic Na block (medication.naBlock: kinetic): once built up, carbamazepine still aggravates the Dravet circuit", () => {
+  // The kinetic block starts at equilibrium with rest and builds up over seconds of activity
+  // (k_off ≈ 1/s for carbamazepine), so the run is 3 s with the first 2 s as transient (drugs.md
+  // §4). Measured (seeds 1, 2): χE 0.872 → 0.941, 0.870 → 0.932; E rate 12.7 → 44.7, 12.4 → 39.7
+  // Hz; I rate 17.2 → 3.4, 17.6 → 5.5 Hz; events 8 → 32, 8 → 19 (equilibrium form over the same
+  // window: χE 0.934, E 37.5 Hz, I 1.9 Hz, events 29). One seed here (test time).
+  const long = (text: string) => {
+    const s = parseScenario(
+      `schemaVersion: 1\nkind: microcircuit\nseed: 1\nsimulation: { duration: 3000, transient: 2000 }\n${text}`,
+      "test.yaml",
+    );
+    if (s.kind !== "microcircuit") throw new Error("not a microcircuit");
+    return summariseMicrocircuitRun(runMicrocircuitScenario(s));
+  };
+  const none = long(DRAVET);
+  const cbz = long(
+    DRAVET +
+      regimen("{ drug: carbamazepine, doseMg: 150, everyHours: 12 }", "weightKg: 20, naBlock: kinetic, "),
+  );
+  assert.ok(
+    cbz.medication!.edits.some((e) => e.kind === "blockChannel" && e.cell === "inhibitory"),
+    "the interneurons carry a kinetic block",
+  );
+  assert.ok(chi(cbz) > chi(none) + 0.03, `χ ${chi(none)} → ${chi(cbz)}`);
+  assert.ok(rateE(cbz) > 2 * rateE(none), `E rate ${rateE(none)} → ${rateE(cbz)}`);
+  assert.ok((cbz.rates.inhibitory as number) < 0.5 * (none.rates.inhibitory as number));
+  assert.ok(cbz.events.length > none.events.length, `events ${none.events.length} → ${cbz.events.length}`);
+});

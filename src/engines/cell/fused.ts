@@ -12,7 +12,7 @@
  * (test/engines/cell/population.test.ts).
  *
  * `traubMilesKernel` returns null, and the population falls back to the generic kernel, whenever
- * the compiled structure differs from the one this loop hard-codes: the rate forms, their
+ * a channel carries a kinetic drug block (channels.ts `ChannelBlock`), or the compiled structure differs from the one this loop hard-codes: the rate forms, their
  * exponential groups (|k| = 40 with powers 1, 8, 10, i.e. slopes 40, 5, 4; and |k| = 18) and the
  * signs with which each term uses its exponential.
  */
@@ -40,7 +40,7 @@ function isSource(s: ExpSource, group: number, power: number): boolean {
 /** The fused kernel for `p`, or null when its structure is not the one handled here. */
 export function traubMilesKernel(p: Population): PopulationKernel | null {
   const c = p.compiled;
-  if (c.channels.length !== 3 || p.receptors.length !== 2) return null;
+  if (c.channels.length !== 3 || p.receptors.length !== 2 || c.blocks.length !== 0) return null;
   const [leak, na, kdr] = c.channels;
   if (leak.gates.length !== 0 || na.gates.length !== 2 || kdr.gates.length !== 1) return null;
   const [gm, gh] = na.gates;

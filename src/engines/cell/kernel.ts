@@ -428,3 +428,36 @@ export function relaxRates(x: number, a: number, b: number, negPhiDt: number): n
 export function relaxSteadyState(x: number, inf: number, tau: number, negPhiDt: number): number {
   return inf + (x - inf) * exp(negPhiDt / tau);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Kinetic drug block (channels.ts `ChannelBlock`)
+
+/** The compiled block of one channel: its unbound fraction u and the gate h it reads. */
+export interface CompiledBlock {
+  readonly channel: string;
+  /** Unbound fraction u per neuron (a factor of the channel's conductance). */
+  readonly unbound: Float64Array;
+  /** The inactivation gate's state array (start-of-step values are read before the gates move). */
+  readonly h: Float64Array;
+  readonly restingRatio: number;
+  readonly inactivatedRatio: number;
+  /** -k_off·dt (dimensionless). */
+  readonly negUnbindingDt: number;
+}
+
+/** Exponential-Euler update of every neuron's unbound fraction from the start-of-step h. */
+export function updateBlock(b: CompiledBlock, size: number): void {
+  const u = b.unbound;
+  const h = b.h;
+  const rI = b.inactivatedRatio;
+  const rR = b.restingRatio;
+  const c = b.negUnbindingDt;
+  for (let k = 0; k < size; k++) u[k] = relaxBlock(u[k], h[k], rI, rR, c);
+}
+
+/** u∞ + (u - u∞)·exp(-k_off(1 + r)dt), u∞ = 1/(1 + r), r = R_I(1 - h) + R_R h. */
+export function relaxBlock(u: number, h: number, rI: number, rR: number, negUnbindingDt: number): number {
+  const s = 1 + rI * (1 - h) + rR * h;
+  const inf = 1 / s;
+  return inf + (u - inf) * exp(s * negUnbindingDt);
+}

@@ -15,6 +15,8 @@
  * others, and every right-hand side uses the values at the start of the step.
  *
  *   gates     x ← x∞ + (x - x∞)·exp(-φ(α+β)dt)   or   x ← x∞ + (x - x∞)·exp(-φ dt/τ)
+ *   drug block (channels.ts `ChannelBlock`), unbound fraction u, from the start-of-step h:
+ *             u ← u∞ + (u - u∞)·exp(-k_off(1 + r)dt),  u∞ = 1/(1 + r),  r = R_I(1 - h) + R_R h
  *   membrane  G = Σ conductances (old gates, old synaptic g, instantaneous gates at old V)
  *             V∞ = (Σ g·E + I_bias)/G,   V ← V∞ + (V - V∞)·exp(-G dt/C)
  *   synapses  see synapses.ts
@@ -34,6 +36,7 @@
  * exists for the population's exact channel structure (fused.ts; bit-identical to the generic one).
  */
 import {
+  blockSteadyState,
   gateSteadyState,
   temperatureFactor,
   validateChannel,
@@ -48,7 +51,9 @@ import {
   evaluateInstantaneous,
   evaluateTerm,
   ExpGroupBuilder,
+  updateBlock,
   updateGate,
+  type CompiledBlock,
   type CompiledGate,
   type CompiledTerm,
   type ExpGroup,
@@ -93,9 +98,13 @@ export interface CompiledChannel {
   readonly reversal: number;
   /** conductance·reversal (pA), precomputed once. */
   readonly conductanceReversal: number;
-  /** Gate value arrays, each repeated `power` times, in declaration order. */
+  /**
+   * Gate value arrays, each repeated `power` times, in declaration order, then the unbound
+   * fraction of a drug block if the channel has one.
+   */
   readonly factors: readonly Float64Array[];
   readonly gates: readonly CompiledGate[];
+  readonly block: CompiledBlock | null;
 }
 
 export interface CompiledModel {
@@ -104,6 +113,8 @@ export interface CompiledModel {
   readonly terms: readonly CompiledTerm[];
   readonly gates: readonly CompiledGate[];
   readonly channels: readonly CompiledChannel[];
+  /** Kinetic drug blocks, in channel order. */
+  readonly blocks: readonly CompiledBlock[];
   /** Capacitance (pF). */
   readonly capacitance: number;
   /** -dt/C (1/nS): the membrane factor is exp(G·negDtOverC). */
@@ -138,6 +149,7 @@ function compileModel(model: NeuronModel, size: number, dt: number): CompiledMod
   const terms: CompiledTerm[] = [];
   const gates: CompiledGate[] = [];
   const channels: CompiledChannel[] = [];
+  const blocks: CompiledBlock[] = [];
   for (const c of model.channels) {
     const phi = temperatureFactor(c, model.celsius);
     const channelGates: CompiledGate[] = [];
@@ -164,6 +176,20 @@ function compileModel(model: NeuronModel, size: number, dt: number): CompiledMod
       channelGates.push(gate);
       for (let i = 0; i < g.power; i++) factors.push(gate.value);
     }
+    let block: CompiledBlock | null = null;
+    if (c.block) {
+      const h = channelGates.find((g) => g.name === c.block!.gate)!;
+      block = {
+        channel: c.name,
+        unbound: new Float64Array(size),
+        h: h.value,
+        restingRatio: c.block.restingRatio,
+        inactivatedRatio: c.block.inactivatedRatio,
+        negUnbindingDt: -c.block.unbindingRate * dt,
+      };
+      blocks.push(block);
+      factors.push(block.unbound);
+    }
     const conductance = toAbsolute(c.conductance, model.area);
     channels.push({
       name: c.name,
@@ -172,10 +198,11 @@ function compileModel(model: NeuronModel, size: number, dt: number): CompiledMod
       conductanceReversal: conductance * c.reversal,
       factors,
       gates: channelGates,
+      block,
     });
   }
   const capacitance = toAbsolute(model.capacitance, model.area);
-  return { expGroups, terms, gates, channels, capacitance, negDtOverC: -dt / capacitance };
+  return { expGroups, terms, gates, channels, blocks, capacitance, negDtOverC: -dt / capacitance };
 }
 
 function gateFunctions(g: GateSpec) {
@@ -304,11 +331,28 @@ export class Population {
     return r;
   }
 
-  /** Set V of every neuron to `potential` and put every gate at its steady state there. */
+  /**
+   * The per-neuron unbound fraction u of the drug block of `channel` (channels.ts `ChannelBlock`);
+   * the channel's conductance is multiplied by it.
+   */
+  unbound(channel: string): Float64Array {
+    const b = this.compiled.blocks.find((x) => x.channel === channel);
+    if (!b) throw new RangeError(`population ${this.name}: channel '${channel}' has no drug block`);
+    return b.unbound;
+  }
+
+  /**
+   * Set V of every neuron to `potential` and put every gate, and every drug block, at its steady
+   * state there.
+   */
   setSteadyState(potential: number): void {
     this.v.fill(potential);
     for (const c of this.model.channels) {
       for (const g of c.gates) this.gate(`${c.name}.${g.name}`).fill(gateSteadyState(g, potential));
+      if (c.block) {
+        const g = c.gates.find((x) => x.name === c.block!.gate)!;
+        this.unbound(c.name).fill(blockSteadyState(c.block, gateSteadyState(g, potential)));
+      }
     }
   }
 
@@ -335,6 +379,9 @@ function genericUpdate(p: Population): void {
   G.fill(0);
   I.fill(0);
   for (let i = 0; i < channels.length; i++) accumulateChannel(channels[i], G, I, n);
+  // Blocks before gates: they read the start-of-step h.
+  const blocks = c.blocks;
+  for (let i = 0; i < blocks.length; i++) updateBlock(blocks[i], n);
   for (let i = 0; i < gates.length; i++) if (gates[i].stateful) updateGate(gates[i], n);
   for (let i = 0; i < receptors.length; i++) {
     receptors[i].accumulate(v, G, I, n);
