@@ -179,7 +179,7 @@ export const MECHANISTIC_PARAMETERS: ParameterTable<MechanisticParameter> = {
   ),
   refractoryThreshold: parameter(
     "refractoryThreshold",
-    "liability above which the refractory network state is present; liability = z + severityWeight · ln(λ0 / 0.1 per day)",
+    "liability above which the refractory network state is present; liability = z + severityWeight · ln(λ / 0.1 per day), λ the untreated rate at onset (refractoryMemoryDays = 0) or the running mean seizure rate (refractoryMemoryDays > 0)",
     0.55,
     "dimensionless (SD units of z)",
     -5,
@@ -505,7 +505,8 @@ export class MechanisticCourseModel {
 
   /**
    * Whether the patient's network is in the drug-refractory state: present when the liability
-   * z + severityWeight · ln(λ0 / λref) exceeds refractoryThreshold (module comment).
+   * z + severityWeight · ln(λ / λref) exceeds refractoryThreshold, λ = `rate`: the untreated rate
+   * at onset, or the running mean seizure rate when refractoryMemoryDays > 0 (module comment).
    */
   refractoryNetwork(f: PatientFacts, rate = f.baselineRatePerDay): boolean {
     const p = this.parameters;

@@ -25,6 +25,13 @@ import {
   trialSpecOf,
 } from "../../src/io/cohort-scenario.js";
 import { runTrial } from "../../src/course/trial.js";
+import { courseDrug, maxDoseFraction } from "../../src/course/drugs.js";
+import {
+  maximalCourseDailyMg,
+  SteadyStateLevels,
+  targetDailyMg,
+} from "../../src/course/mechanistic-drugs.js";
+import { findDrug } from "../../src/pharmacology/catalogue.js";
 import type { Insult, Treatment } from "../../src/pathophysiology/inflammation.js";
 import { assertNear } from "../helpers.js";
 import type { DrugExposure, PatientFacts } from "../../src/course/types.js";
@@ -268,4 +275,31 @@ test("cohort and trial scenarios select the model; bad mechanistic overrides nam
     /mechanistic\.networkGain = 50 is outside the allowed range \[0\.05, 10\]/,
   );
   assert.throws(() => parseCohortScenario("kind: cohort\nmodel: agent-based\n"), /model/);
+});
+
+test("maximal dose: one definition (top of the catalogue's usual range) for the policy, the drug chain and trial arms", () => {
+  const levels = new SteadyStateLevels();
+  for (const name of ["lamotrigine", "phenytoin", "fenfluramine"]) {
+    const drug = findDrug(name);
+    const top = courseDrug(name).maxDoseFraction;
+    assertNear(top, maxDoseFraction(drug.dosing), 1e-12, `${name} max fraction`);
+    const highMg = drug.dosing.usualDaily.high * (drug.dosing.perKg ? 20 : 1);
+    const maxMg = Math.min(highMg, drug.dosing.capMgPerDay?.value ?? Infinity);
+    assertNear(maximalCourseDailyMg(drug, 20), maxMg, 1e-9 * maxMg, `${name} max mg at 20 kg`);
+    assertNear(top * targetDailyMg(drug, 20), maxMg, 1e-9 * maxMg, `${name} policy max mg`);
+    const atTop = levels.at(drug, 20, top);
+    const above = levels.at(drug, 20, 1.5 * top);
+    assert.equal(above.parent, atTop.parent, `${name}: above the maximal dose = the maximal dose`);
+    // Below the maximum the levels still rise with the dose (phenytoin: saturable, on the grid).
+    assert.ok(levels.at(drug, 20, 0.9 * top).parent < atTop.parent, name);
+  }
+  const spec = trialSpecOf(
+    parseTrialScenario(
+      "kind: trial\narms: [{ name: placebo, n: 2 }, { name: ltg, n: 2, drug: lamotrigine, doseFraction: 2.9 }]\n",
+    ),
+  );
+  assert.throws(
+    () => runTrial(spec),
+    /arms\[1\]\.doseFraction = 2\.9 is above lamotrigine's maximal dose; allowed \(0, 2\.236\]/,
+  );
 });
