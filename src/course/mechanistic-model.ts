@@ -138,7 +138,8 @@ export type MechanisticParameter =
   | "clearanceSd"
   | "hsSodiumResistance"
   | "inflammationStepDays"
-  | "refractoryMemoryDays";
+  | "refractoryMemoryDays"
+  | "targetEscapeProbability";
 
 export const MECHANISTIC_PARAMETERS: ParameterTable<MechanisticParameter> = {
   networkGain: parameter(
@@ -180,7 +181,7 @@ export const MECHANISTIC_PARAMETERS: ParameterTable<MechanisticParameter> = {
   refractoryThreshold: parameter(
     "refractoryThreshold",
     "liability above which the refractory network state is present; liability = z + severityWeight · ln(λ / 0.1 per day), λ the untreated rate at onset (refractoryMemoryDays = 0) or the running mean seizure rate (refractoryMemoryDays > 0)",
-    0.55,
+    -0.1,
     "dimensionless (SD units of z)",
     -5,
     10,
@@ -189,7 +190,7 @@ export const MECHANISTIC_PARAMETERS: ParameterTable<MechanisticParameter> = {
   severityWeight: parameter(
     "severityWeight",
     "liability of the refractory state per e-fold of the untreated seizure rate (intrinsic severity hypothesis)",
-    0.5,
+    0.3,
     "dimensionless",
     0,
     5,
@@ -243,11 +244,20 @@ export const MECHANISTIC_PARAMETERS: ParameterTable<MechanisticParameter> = {
   refractoryMemoryDays: parameter(
     "refractoryMemoryDays",
     "activity-dependent refractory state: time constant of the running mean seizure rate that replaces the untreated rate in the refractory liability (0 = the state is fixed at onset)",
-    0,
+    90,
     "days",
     0,
     3650,
     "hypothesis explored for Brodie's delayed-sustained pattern (seizures beget seizures; docs/models/course.md 'Pattern B'); off by default",
+  ),
+  targetEscapeProbability: parameter(
+    "targetEscapeProbability",
+    "probability that each target of a regimen the clinic moves on from while the network is in the refractory state becomes altered (EC50 × targetAlterationFold for every drug acting on it); drawn per patient and target",
+    1,
+    "dimensionless",
+    0,
+    1,
+    "target hypothesis with acquired alterations (Remy & Beck 2006 Brain 129:18); explored with refractoryMemoryDays for Brodie's pattern B (docs/models/course.md 'Pattern B')",
   ),
   inflammationStepDays: parameter(
     "inflammationStepDays",
@@ -339,6 +349,9 @@ interface PatientState {
   /** Memo of the last drug evaluation: its inputs, Δx0 and treated rate. */
   readonly memoDrugs: string[];
   readonly memoDoses: number[];
+  /** Drugs taken at a positive dose at the last evaluation, and targets that would escape (targetEscapeProbability). */
+  active: Set<string>;
+  readonly escapable: ReadonlySet<TargetName>;
   memoPgp: number;
   memoShift: number;
   memoX0: number;
@@ -496,6 +509,8 @@ export class MechanisticCourseModel {
       perDrug: new Map(),
       memoDrugs: [],
       memoDoses: [],
+      active: new Set(),
+      escapable: this.escapableTargets(f),
       memoPgp: Number.NaN,
       memoShift: 0,
       memoX0: Number.NaN,
@@ -522,6 +537,16 @@ export class MechanisticCourseModel {
     const stream = RandomStream.for(this.seed, `${this.path}/patient/${f.id}/mechanistic/targets`);
     for (const t of ALTERABLE_TARGETS)
       if (stream.uniform() < p.targetAlterationProbability) out[t] = p.targetAlterationFold;
+    return out;
+  }
+
+  /** Targets that escape if a regimen acting on them fails in the refractory state (drawn per patient and target). */
+  private escapableTargets(f: PatientFacts): ReadonlySet<TargetName> {
+    const p = this.parameters.targetEscapeProbability;
+    const out = new Set<TargetName>();
+    if (!(p > 0)) return out;
+    const stream = RandomStream.for(this.seed, `${this.path}/patient/${f.id}/mechanistic/escape`);
+    for (const t of ALTERABLE_TARGETS) if (stream.uniform() < p) out.add(t);
     return out;
   }
 
@@ -639,6 +664,7 @@ export class MechanisticCourseModel {
     for (let i = 0; same && i < drugs.length; i++)
       same = drugs[i].drug === s.memoDrugs[i] && drugs[i].doseFraction === s.memoDoses[i];
     if (same) return s.memoShift;
+    this.escape(s, drugs);
     const list: DrugInPatient[] = [];
     s.memoDrugs.length = 0;
     s.memoDoses.length = 0;
@@ -653,6 +679,30 @@ export class MechanisticCourseModel {
     s.memoShift = drugX0Shift(list, { ...s.modifiers, pgpExpression: pgp }, this.levels);
     s.memoX0 = Number.NaN;
     return s.memoShift;
+  }
+
+  /**
+   * targetEscapeProbability > 0: when the regimen changes (a drug stopped or one added) while the
+   * network is in the refractory state, the patient's escapable targets among those of the drugs
+   * taken until then become altered (EC50 × targetAlterationFold for every drug acting on them).
+   */
+  private escape(s: PatientState, drugs: readonly DrugExposure[]): void {
+    const now = new Set<string>();
+    for (const e of drugs) if (e.doseFraction > 0) now.add(e.drug);
+    if (s.escapable.size > 0 && s.refractory && s.active.size > 0) {
+      let changed = false;
+      for (const d of s.active) if (!now.has(d)) changed = true;
+      for (const d of now) if (!s.active.has(d)) changed = true;
+      if (changed) {
+        const fold = this.parameters.targetAlterationFold;
+        const altered: Partial<Record<TargetName, number>> = { ...s.modifiers.targetAlteration };
+        for (const d of s.active)
+          for (const t of catalogueDrug(d).targets)
+            if (s.escapable.has(t.target)) altered[t.target] = Math.max(altered[t.target] ?? 1, fold);
+        s.modifiers = { ...s.modifiers, targetAlteration: altered };
+      }
+    }
+    s.active = now;
   }
 
   private respond(patient: CoursePatient, drugs: readonly DrugExposure[], day: number): number {
