@@ -43,22 +43,29 @@
  *     network         gain G = G0 · exp(σ_G η) · (lesionalNetworkGain if lesional)
  *                     · (refractoryNetworkGain if the refractory network state is present),
  *                     η the patient's own deviate. The refractory state is present or absent
- *                     (a liability threshold): present when z + severityWeight · ln(λ0 / λref)
+ *                     (a liability threshold): present when z + severityWeight · ln(λ̄ / λref)
  *                     > refractoryThreshold, z the generator's unexplained-resistance deviate and
- *                     λ0 the untreated rate (the intrinsic severity hypothesis of Rogawski &
- *                     Johnson 2008, Pharmacol Rev 60:273: the same severity raises the seizure
- *                     rate and lowers what a drug's occupancy achieves); optionally
- *                     (refractoryMemoryDays > 0, off by default) λ0 is replaced by the running
- *                     mean of the patient's seizure rate, so the state can change during
- *                     treatment ("seizures beget seizures"; explored for Brodie's pattern B,
- *                     docs/models/course.md);
+ *                     λ̄ the running mean of the patient's seizure rate (time constant
+ *                     refractoryMemoryDays, from the untreated rate at onset; with
+ *                     refractoryMemoryDays = 0 the untreated rate, fixed). The rate term is the
+ *                     intrinsic severity hypothesis of Rogawski & Johnson 2008, Pharmacol Rev
+ *                     60:273 (the same severity raises the seizure rate and lowers what a drug's
+ *                     occupancy achieves); following the recent rate ("seizures beget seizures")
+ *                     lets a partial response take the network out of the state months into
+ *                     treatment (Brodie et al. 2012's delayed-sustained pattern,
+ *                     docs/models/course.md "Pattern B");
  *     target          carbamazepine's Na-channel K_I × `hsSodiumResistance` in hippocampal
  *                     sclerosis (Remy et al. 2003 Ann Neurol 53:469; resistance.ts's example),
  *                     and each drug target present in an altered, insensitive form (EC50 ×
  *                     targetAlterationFold for every drug acting on it) with probability
  *                     targetAlterationProbability, drawn per patient and target: a patient who
  *                     fails one sodium-channel blocker for this reason fails the others and may
- *                     respond to a drug of another mechanism;
+ *                     respond to a drug of another mechanism; target escape: when the regimen
+ *                     changes while the network is refractory, the targets of the drugs taken
+ *                     until then become altered in the same way (each with probability
+ *                     targetEscapeProbability; acquired alterations, Remy & Beck 2006 Brain
+ *                     129:18; applied at the change of regimen: a modelling choice), so an add-on
+ *                     sharing a failed mechanism does not tip the network;
  *     gene variant    VARIANT_TARGET_WEIGHTS (SCN1A loss of function: Na block aggravates);
  *     pharmacokinetic a clearance factor per (patient, drug), log-normal;
  *     plus a small per-(patient, drug) potency multiplier, log-normal.
@@ -71,7 +78,7 @@
  * make the drug response bimodal: responsive networks are pushed far below threshold, refractory
  * ones barely move.
  *
- * Calibrated: G0, refractoryNetworkGain, refractoryThreshold, severityWeight,
+ * Calibrated: G0, refractoryNetworkGain, refractoryThreshold, severityWeight, refractoryMemoryDays,
  * targetAlterationProbability (to the cohort targets and one add-on trial, see
  * docs/models/course.md); the network weights of the drug targets are the pharmacology layer's
  * interim values, not fitted here.
@@ -185,16 +192,16 @@ export const MECHANISTIC_PARAMETERS: ParameterTable<MechanisticParameter> = {
     "dimensionless (SD units of z)",
     -5,
     10,
-    "calibrated: about a third never seizure-free (Kwan & Brodie 2000 ✓)",
+    "calibrated with refractoryMemoryDays and severityWeight: about a third never seizure-free (Kwan & Brodie 2000 ✓), Brodie et al. 2012's patterns ✓",
   ),
   severityWeight: parameter(
     "severityWeight",
-    "liability of the refractory state per e-fold of the untreated seizure rate (intrinsic severity hypothesis)",
+    "liability of the refractory state per e-fold of the seizure rate in the liability (the running mean rate, or the untreated rate when refractoryMemoryDays = 0; intrinsic severity hypothesis)",
     0.3,
     "dimensionless",
     0,
     5,
-    "direction: Rogawski & Johnson 2008; size calibrated to > 20 vs ≤ 20 pre-treatment seizures, 51% vs 29% uncontrolled (Kwan & Brodie 2000 ✓)",
+    "direction: Rogawski & Johnson 2008; size calibrated to > 20 vs ≤ 20 pre-treatment seizures, 51% vs 29% uncontrolled (Kwan & Brodie 2000 ✓) with refractoryMemoryDays 90",
   ),
   targetAlterationProbability: parameter(
     "targetAlterationProbability",
@@ -248,7 +255,7 @@ export const MECHANISTIC_PARAMETERS: ParameterTable<MechanisticParameter> = {
     "days",
     0,
     3650,
-    "hypothesis explored for Brodie's delayed-sustained pattern (seizures beget seizures; docs/models/course.md 'Pattern B'); off by default",
+    "hypothesis (seizures beget seizures) for Brodie et al. 2012's delayed-sustained pattern; 90 d calibrated with target escape (explored 90–365 d; docs/models/course.md 'Pattern B')",
   ),
   targetEscapeProbability: parameter(
     "targetEscapeProbability",
@@ -257,7 +264,7 @@ export const MECHANISTIC_PARAMETERS: ParameterTable<MechanisticParameter> = {
     "dimensionless",
     0,
     1,
-    "target hypothesis with acquired alterations (Remy & Beck 2006 Brain 129:18); explored with refractoryMemoryDays for Brodie's pattern B (docs/models/course.md 'Pattern B')",
+    "target hypothesis with acquired alterations (Remy & Beck 2006 Brain 129:18); 1 keeps combination seizure freedom near Kwan & Brodie 2000's 3% with refractoryMemoryDays (docs/models/course.md 'Pattern B')",
   ),
   inflammationStepDays: parameter(
     "inflammationStepDays",
@@ -340,7 +347,7 @@ interface PatientState {
   x0Untreated: number;
   rateUntreated: number;
   modifiers: Omit<PatientNetworkModifiers, "pgpExpression">;
-  /** Activity-dependent refractory state (refractoryMemoryDays > 0): running mean rate and state. */
+  /** Activity-dependent refractory state: running mean rate (refractoryMemoryDays > 0) and state. */
   recentRate: number;
   refractory: boolean;
   /** Network gain without the refractory factor. */
