@@ -52,6 +52,15 @@ export function usualTargetDaily(dosing: Dosing): number {
 }
 
 /**
+ * The course's highest dose as a multiple of its target dose: the top of the catalogue's usual
+ * daily range over the target (module comment). The one definition of the maximal dose, used by
+ * the policy (through `CourseDrug.maxDoseFraction`), the trial arms and the mechanistic drug chain.
+ */
+export function maxDoseFraction(dosing: Dosing): number {
+  return dosing.usualDaily.high / usualTargetDaily(dosing);
+}
+
+/**
  * Days for the catalogue's titration schedule (start, + step every stepDays) to reach
  * `fraction` × the target dose; 0 when the schedule starts at or above it or there is none.
  */
@@ -115,7 +124,7 @@ function drug(
   return {
     name,
     mechanism,
-    maxDoseFraction: dosing.usualDaily.high / usualTargetDaily(dosing),
+    maxDoseFraction: maxDoseFraction(dosing),
     relativeEfficacy: efficacy,
     suitability,
     adverseWithdrawal,

@@ -8,10 +8,13 @@
  *
  * Dose: the course's dose fraction 1 ("usual target maintenance dose") is the geometric mean of
  * the catalogue's usual daily range (drugs.md §2; e.g. carbamazepine
- * 800 mg/day, lamotrigine 224 mg/day), per kg for drugs dosed per kg; the daily dose is split into
- * the catalogue's doses per day. This choice is ours: the policy starts at half of it and escalates
- * towards the course's maximal multiple (drugs.ts), as the Glasgow clinic did (Kwan &
- * Brodie 2001).
+ * 800 mg/day, lamotrigine 224 mg/day), per kg for drugs dosed per kg, within the catalogue's
+ * absolute cap (mg/day) where it has one; the daily dose is split into the catalogue's doses per
+ * day. This choice is ours: the policy starts at half of it and escalates towards the course's
+ * maximal dose, as the Glasgow clinic did (Kwan & Brodie 2001). The maximal dose is the one of
+ * drugs.ts (`maxDoseFraction`: the top of the catalogue's usual daily range), within the same
+ * absolute cap; a larger dose fraction gets the maximal dose's levels (the policy never asks for
+ * one and trial arms are refused above it).
  *
  * Cost: levels are steady-state averages of a PK run of the drug alone, computed once per
  * (drug, body weight) and scaled linearly with the dose; drugs with non-linear kinetics
@@ -32,8 +35,7 @@ import { INTERACTIONS } from "../pharmacology/interactions.js";
 import { brainLevelFromPlasma, targetEffects, type BrainLevel } from "../pharmacology/pharmacodynamics.js";
 import { defaultHorizonDays, simulatePk, steadyState } from "../pharmacology/pk.js";
 import { networkExcitabilityShift } from "../pharmacology/network-effects.js";
-import { maximalDailyMg } from "../pharmacology/regimen.js";
-import { usualTargetDaily } from "./drugs.js";
+import { maxDoseFraction, usualTargetDaily } from "./drugs.js";
 
 /** Steady-state average total plasma levels (mg/L) of the acting species. */
 interface SpeciesLevels {
@@ -48,6 +50,21 @@ const DOSE_GRID = 20;
 export function targetDailyMg(drug: Drug, weightKg: number): number {
   const perDay = usualTargetDaily(drug.dosing) * (drug.dosing.perKg ? weightKg : 1);
   return drug.dosing.capMgPerDay ? Math.min(perDay, drug.dosing.capMgPerDay.value) : perDay;
+}
+
+/**
+ * The course's maximal dose as a fraction of the target dose at a body weight: drugs.ts's
+ * `maxDoseFraction`, lower where the catalogue's absolute cap (mg/day) binds first.
+ */
+export function maximalFraction(drug: Drug, weightKg: number): number {
+  const top = maxDoseFraction(drug.dosing);
+  const cap = drug.dosing.capMgPerDay?.value;
+  return cap === undefined ? top : Math.min(top, cap / targetDailyMg(drug, weightKg));
+}
+
+/** The course's maximal daily dose (mg/day) of a drug at a body weight (module comment). */
+export function maximalCourseDailyMg(drug: Drug, weightKg: number): number {
+  return maximalFraction(drug, weightKg) * targetDailyMg(drug, weightKg);
 }
 
 function nonLinear(drug: Drug): boolean {
@@ -72,9 +89,7 @@ export class SteadyStateLevels {
     let levels = this.cache.get(key);
     if (levels !== undefined) return levels;
     const n = drug.dosing.dosesPerDay.value;
-    // Above twice the label maximum the regimen validator refuses the dose; the course never asks.
-    const mg = Math.min(dailyMg, 2 * maximalDailyMg(drug, weightKg));
-    const entries = [{ drug: drug.id, dose: mg / n, every: 24 / n }];
+    const entries = [{ drug: drug.id, dose: dailyMg / n, every: 24 / n }];
     const pk = simulatePk(
       entries,
       { weightKg },
@@ -89,20 +104,27 @@ export class SteadyStateLevels {
     return levels;
   }
 
-  /** Levels at `fraction` of the target dose (see the module comment), clearance factor 1. */
+  /**
+   * Levels at `fraction` of the target dose, at most the maximal dose (see the module comment),
+   * clearance factor 1.
+   */
   at(drug: Drug, weightKg: number, fraction: number): SpeciesLevels {
     if (!(fraction > 0)) return { parent: 0, metabolite: 0 };
     const target = targetDailyMg(drug, weightKg);
+    const top = maximalFraction(drug, weightKg);
+    const f = Math.min(fraction, top);
     if (!nonLinear(drug)) {
       const unit = this.run(drug, weightKg, target);
-      return { parent: unit.parent * fraction, metabolite: unit.metabolite * fraction };
+      return { parent: unit.parent * f, metabolite: unit.metabolite * f };
     }
-    const x = fraction * DOSE_GRID;
+    // Grid of 1/DOSE_GRID of the target dose, its last point at the maximal dose.
+    const x = f * DOSE_GRID;
     const k = Math.floor(x);
-    const w = x - k;
+    const xHi = Math.min(k + 1, top * DOSE_GRID);
+    const w = xHi > k ? (x - k) / (xHi - k) : 0;
     const lo = k === 0 ? { parent: 0, metabolite: 0 } : this.run(drug, weightKg, (target * k) / DOSE_GRID);
     if (w === 0) return lo;
-    const hi = this.run(drug, weightKg, (target * (k + 1)) / DOSE_GRID);
+    const hi = this.run(drug, weightKg, xHi === k + 1 ? (target * (k + 1)) / DOSE_GRID : target * top);
     return {
       parent: lo.parent + w * (hi.parent - lo.parent),
       metabolite: lo.metabolite + w * (hi.metabolite - lo.metabolite),

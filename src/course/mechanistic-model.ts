@@ -43,22 +43,29 @@
  *     network         gain G = G0 · exp(σ_G η) · (lesionalNetworkGain if lesional)
  *                     · (refractoryNetworkGain if the refractory network state is present),
  *                     η the patient's own deviate. The refractory state is present or absent
- *                     (a liability threshold): present when z + severityWeight · ln(λ0 / λref)
+ *                     (a liability threshold): present when z + severityWeight · ln(λ̄ / λref)
  *                     > refractoryThreshold, z the generator's unexplained-resistance deviate and
- *                     λ0 the untreated rate (the intrinsic severity hypothesis of Rogawski &
- *                     Johnson 2008, Pharmacol Rev 60:273: the same severity raises the seizure
- *                     rate and lowers what a drug's occupancy achieves); optionally
- *                     (refractoryMemoryDays > 0, off by default) λ0 is replaced by the running
- *                     mean of the patient's seizure rate, so the state can change during
- *                     treatment ("seizures beget seizures"; explored for Brodie's pattern B,
- *                     docs/models/course.md);
+ *                     λ̄ the running mean of the patient's seizure rate (time constant
+ *                     refractoryMemoryDays, from the untreated rate at onset; with
+ *                     refractoryMemoryDays = 0 the untreated rate, fixed). The rate term is the
+ *                     intrinsic severity hypothesis of Rogawski & Johnson 2008, Pharmacol Rev
+ *                     60:273 (the same severity raises the seizure rate and lowers what a drug's
+ *                     occupancy achieves); following the recent rate ("seizures beget seizures")
+ *                     lets a partial response take the network out of the state months into
+ *                     treatment (Brodie et al. 2012's delayed-sustained pattern,
+ *                     docs/models/course.md "Pattern B");
  *     target          carbamazepine's Na-channel K_I × `hsSodiumResistance` in hippocampal
  *                     sclerosis (Remy et al. 2003 Ann Neurol 53:469; resistance.ts's example),
  *                     and each drug target present in an altered, insensitive form (EC50 ×
  *                     targetAlterationFold for every drug acting on it) with probability
  *                     targetAlterationProbability, drawn per patient and target: a patient who
  *                     fails one sodium-channel blocker for this reason fails the others and may
- *                     respond to a drug of another mechanism;
+ *                     respond to a drug of another mechanism; target escape: when the regimen
+ *                     changes while the network is refractory, the targets of the drugs taken
+ *                     until then become altered in the same way (each with probability
+ *                     targetEscapeProbability; acquired alterations, Remy & Beck 2006 Brain
+ *                     129:18; applied at the change of regimen: a modelling choice), so an add-on
+ *                     sharing a failed mechanism does not tip the network;
  *     gene variant    VARIANT_TARGET_WEIGHTS (SCN1A loss of function: Na block aggravates);
  *     pharmacokinetic a clearance factor per (patient, drug), log-normal;
  *     plus a small per-(patient, drug) potency multiplier, log-normal.
@@ -71,7 +78,7 @@
  * make the drug response bimodal: responsive networks are pushed far below threshold, refractory
  * ones barely move.
  *
- * Calibrated: G0, refractoryNetworkGain, refractoryThreshold, severityWeight,
+ * Calibrated: G0, refractoryNetworkGain, refractoryThreshold, severityWeight, refractoryMemoryDays,
  * targetAlterationProbability (to the cohort targets and one add-on trial, see
  * docs/models/course.md); the network weights of the drug targets are the pharmacology layer's
  * interim values, not fitted here.
@@ -138,7 +145,8 @@ export type MechanisticParameter =
   | "clearanceSd"
   | "hsSodiumResistance"
   | "inflammationStepDays"
-  | "refractoryMemoryDays";
+  | "refractoryMemoryDays"
+  | "targetEscapeProbability";
 
 export const MECHANISTIC_PARAMETERS: ParameterTable<MechanisticParameter> = {
   networkGain: parameter(
@@ -179,21 +187,21 @@ export const MECHANISTIC_PARAMETERS: ParameterTable<MechanisticParameter> = {
   ),
   refractoryThreshold: parameter(
     "refractoryThreshold",
-    "liability above which the refractory network state is present; liability = z + severityWeight · ln(λ0 / 0.1 per day)",
-    0.55,
+    "liability above which the refractory network state is present; liability = z + severityWeight · ln(λ / 0.1 per day), λ the untreated rate at onset (refractoryMemoryDays = 0) or the running mean seizure rate (refractoryMemoryDays > 0)",
+    -0.1,
     "dimensionless (SD units of z)",
     -5,
     10,
-    "calibrated: about a third never seizure-free (Kwan & Brodie 2000 ✓)",
+    "calibrated with refractoryMemoryDays and severityWeight: about a third never seizure-free (Kwan & Brodie 2000 ✓), Brodie et al. 2012's patterns ✓",
   ),
   severityWeight: parameter(
     "severityWeight",
-    "liability of the refractory state per e-fold of the untreated seizure rate (intrinsic severity hypothesis)",
-    0.5,
+    "liability of the refractory state per e-fold of the seizure rate in the liability (the running mean rate, or the untreated rate when refractoryMemoryDays = 0; intrinsic severity hypothesis)",
+    0.3,
     "dimensionless",
     0,
     5,
-    "direction: Rogawski & Johnson 2008; size calibrated to > 20 vs ≤ 20 pre-treatment seizures, 51% vs 29% uncontrolled (Kwan & Brodie 2000 ✓)",
+    "direction: Rogawski & Johnson 2008; size calibrated to > 20 vs ≤ 20 pre-treatment seizures, 51% vs 29% uncontrolled (Kwan & Brodie 2000 ✓) with refractoryMemoryDays 90",
   ),
   targetAlterationProbability: parameter(
     "targetAlterationProbability",
@@ -243,11 +251,20 @@ export const MECHANISTIC_PARAMETERS: ParameterTable<MechanisticParameter> = {
   refractoryMemoryDays: parameter(
     "refractoryMemoryDays",
     "activity-dependent refractory state: time constant of the running mean seizure rate that replaces the untreated rate in the refractory liability (0 = the state is fixed at onset)",
-    0,
+    90,
     "days",
     0,
     3650,
-    "hypothesis explored for Brodie's delayed-sustained pattern (seizures beget seizures; docs/models/course.md 'Pattern B'); off by default",
+    "hypothesis (seizures beget seizures) for Brodie et al. 2012's delayed-sustained pattern; 90 d calibrated with target escape (explored 90–365 d; docs/models/course.md 'Pattern B')",
+  ),
+  targetEscapeProbability: parameter(
+    "targetEscapeProbability",
+    "probability that each target of a regimen the clinic moves on from while the network is in the refractory state becomes altered (EC50 × targetAlterationFold for every drug acting on it); drawn per patient and target",
+    1,
+    "dimensionless",
+    0,
+    1,
+    "target hypothesis with acquired alterations (Remy & Beck 2006 Brain 129:18); 1 keeps combination seizure freedom near Kwan & Brodie 2000's 3% with refractoryMemoryDays (docs/models/course.md 'Pattern B')",
   ),
   inflammationStepDays: parameter(
     "inflammationStepDays",
@@ -330,7 +347,7 @@ interface PatientState {
   x0Untreated: number;
   rateUntreated: number;
   modifiers: Omit<PatientNetworkModifiers, "pgpExpression">;
-  /** Activity-dependent refractory state (refractoryMemoryDays > 0): running mean rate and state. */
+  /** Activity-dependent refractory state: running mean rate (refractoryMemoryDays > 0) and state. */
   recentRate: number;
   refractory: boolean;
   /** Network gain without the refractory factor. */
@@ -339,6 +356,9 @@ interface PatientState {
   /** Memo of the last drug evaluation: its inputs, Δx0 and treated rate. */
   readonly memoDrugs: string[];
   readonly memoDoses: number[];
+  /** Drugs taken at a positive dose at the last evaluation, and targets that would escape (targetEscapeProbability). */
+  active: Set<string>;
+  readonly escapable: ReadonlySet<TargetName>;
   memoPgp: number;
   memoShift: number;
   memoX0: number;
@@ -496,6 +516,8 @@ export class MechanisticCourseModel {
       perDrug: new Map(),
       memoDrugs: [],
       memoDoses: [],
+      active: new Set(),
+      escapable: this.escapableTargets(f),
       memoPgp: Number.NaN,
       memoShift: 0,
       memoX0: Number.NaN,
@@ -505,7 +527,8 @@ export class MechanisticCourseModel {
 
   /**
    * Whether the patient's network is in the drug-refractory state: present when the liability
-   * z + severityWeight · ln(λ0 / λref) exceeds refractoryThreshold (module comment).
+   * z + severityWeight · ln(λ / λref) exceeds refractoryThreshold, λ = `rate`: the untreated rate
+   * at onset, or the running mean seizure rate when refractoryMemoryDays > 0 (module comment).
    */
   refractoryNetwork(f: PatientFacts, rate = f.baselineRatePerDay): boolean {
     const p = this.parameters;
@@ -521,6 +544,16 @@ export class MechanisticCourseModel {
     const stream = RandomStream.for(this.seed, `${this.path}/patient/${f.id}/mechanistic/targets`);
     for (const t of ALTERABLE_TARGETS)
       if (stream.uniform() < p.targetAlterationProbability) out[t] = p.targetAlterationFold;
+    return out;
+  }
+
+  /** Targets that escape if a regimen acting on them fails in the refractory state (drawn per patient and target). */
+  private escapableTargets(f: PatientFacts): ReadonlySet<TargetName> {
+    const p = this.parameters.targetEscapeProbability;
+    const out = new Set<TargetName>();
+    if (!(p > 0)) return out;
+    const stream = RandomStream.for(this.seed, `${this.path}/patient/${f.id}/mechanistic/escape`);
+    for (const t of ALTERABLE_TARGETS) if (stream.uniform() < p) out.add(t);
     return out;
   }
 
@@ -638,6 +671,7 @@ export class MechanisticCourseModel {
     for (let i = 0; same && i < drugs.length; i++)
       same = drugs[i].drug === s.memoDrugs[i] && drugs[i].doseFraction === s.memoDoses[i];
     if (same) return s.memoShift;
+    this.escape(s, drugs);
     const list: DrugInPatient[] = [];
     s.memoDrugs.length = 0;
     s.memoDoses.length = 0;
@@ -652,6 +686,30 @@ export class MechanisticCourseModel {
     s.memoShift = drugX0Shift(list, { ...s.modifiers, pgpExpression: pgp }, this.levels);
     s.memoX0 = Number.NaN;
     return s.memoShift;
+  }
+
+  /**
+   * targetEscapeProbability > 0: when the regimen changes (a drug stopped or one added) while the
+   * network is in the refractory state, the patient's escapable targets among those of the drugs
+   * taken until then become altered (EC50 × targetAlterationFold for every drug acting on them).
+   */
+  private escape(s: PatientState, drugs: readonly DrugExposure[]): void {
+    const now = new Set<string>();
+    for (const e of drugs) if (e.doseFraction > 0) now.add(e.drug);
+    if (s.escapable.size > 0 && s.refractory && s.active.size > 0) {
+      let changed = false;
+      for (const d of s.active) if (!now.has(d)) changed = true;
+      for (const d of now) if (!s.active.has(d)) changed = true;
+      if (changed) {
+        const fold = this.parameters.targetAlterationFold;
+        const altered: Partial<Record<TargetName, number>> = { ...s.modifiers.targetAlteration };
+        for (const d of s.active)
+          for (const t of catalogueDrug(d).targets)
+            if (s.escapable.has(t.target)) altered[t.target] = Math.max(altered[t.target] ?? 1, fold);
+        s.modifiers = { ...s.modifiers, targetAlteration: altered };
+      }
+    }
+    s.active = now;
   }
 
   private respond(patient: CoursePatient, drugs: readonly DrugExposure[], day: number): number {

@@ -91,7 +91,15 @@ export const TRIAL_PATH = "trial";
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 export function runTrial(spec: TrialSpec): TrialResult {
-  for (const arm of spec.arms) if (arm.drug !== undefined) courseDrug(arm.drug);
+  spec.arms.forEach((arm, k) => {
+    if (arm.drug === undefined) return;
+    const top = courseDrug(arm.drug).maxDoseFraction;
+    // Tolerance 1e-3: a dose written with a few digits (fenfluramine 0.7 mg/kg/day = 1.871).
+    if (arm.doseFraction !== undefined && !(arm.doseFraction <= top * (1 + 1e-3)))
+      throw new RangeError(
+        `trial: arms[${k}].doseFraction = ${arm.doseFraction} is above ${arm.drug}'s maximal dose; allowed (0, ${round(top, 3)}] (the top of the catalogue's usual daily range over the target dose)`,
+      );
+  });
   const models =
     spec.model === "mechanistic"
       ? new MechanisticCourseModel(spec.seed, TRIAL_PATH, spec.mechanistic, spec.propensity).courseModels()
