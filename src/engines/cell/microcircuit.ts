@@ -38,6 +38,7 @@ import { PoissonDrive } from "./drive.js";
 import { golombPyramidal, wangBuzsakiInterneuron } from "./models.js";
 import { PopulationRateMonitor, SpikeMonitor } from "./monitors.js";
 import { Network, type ProjectionSpec } from "./network.js";
+import { BLOCK_EQUILIBRATION_RATE } from "./channels.js";
 import type { KernelChoice, NeuronModel } from "./population.js";
 import { ampaReceptor, gabaAReceptor, gabaBReceptor, nmdaReceptor } from "./synapses.js";
 import { SynchronyMonitor } from "./synchrony.js";
@@ -170,7 +171,7 @@ export interface MicrocircuitOptions {
   /**
    * Kinetic drug blocks (channels.ts `ChannelBlock`) start at the steady state of the circuit's
    * own activity: before the run, the same circuit (same seed, same initial state) is simulated
-   * for this long (ms) with every block relaxing at max(k_off, BLOCK_EQUILIBRATION_RATE) (binding
+   * for this long (ms) with every block relaxing at max(k_off, channels.ts BLOCK_EQUILIBRATION_RATE) (binding
    * and unbinding both accelerated, so the same u∞(h)), and its final unbound fractions u become
    * the initial u of the run, which then starts afresh (same noise as without the pre-run) at
    * the real rates. Default 500 ms when a population has a block, ignored otherwise; 0 starts the
@@ -180,15 +181,6 @@ export interface MicrocircuitOptions {
    */
   readonly blockEquilibrationMs?: number;
 }
-
-/**
- * Rate (1/ms) of the accelerated block equilibration: 10 s⁻¹, so that the relaxation of u,
- * k(1 + r) with r = R_I(1 − h) + R_R h, takes ≥ 100/(1 + R_I) ms — slow against spikes and ISIs
- * (u then follows the mean of r, like the real slow block), yet 500 ms are ≥ 5 time constants
- * (a start-up deviation left at ≤ e⁻⁵ ≈ 0.7%). Tested against a long run at real rates
- * (test/engines/cell/block.test.ts).
- */
-export const BLOCK_EQUILIBRATION_RATE = 0.01;
 
 export interface MicrocircuitResult {
   readonly parameters: MicrocircuitParameters;
@@ -422,7 +414,9 @@ function equilibrateBlocks(options: MicrocircuitOptions, network: Network): numb
       const source = b.unbound;
       for (let k = 0; k < u.length; k++) {
         if (!Number.isFinite(source[k]))
-          throw new RangeError(`microcircuit block equilibration diverged: u of ${p.name}[${k}] is ${source[k]}`);
+          throw new RangeError(
+            `microcircuit block equilibration diverged: u of ${p.name}[${k}] is ${source[k]}`,
+          );
         u[k] = source[k];
       }
     }

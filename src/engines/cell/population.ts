@@ -358,7 +358,9 @@ export class Population {
    */
   setBlockEquilibration(rate: number | null): void {
     if (rate !== null && !(Number.isFinite(rate) && rate > 0))
-      throw new RangeError(`population ${this.name}: block equilibration rate must be finite and > 0 (1/ms), got ${rate}`);
+      throw new RangeError(
+        `population ${this.name}: block equilibration rate must be finite and > 0 (1/ms), got ${rate}`,
+      );
     for (const b of this.compiled.blocks)
       b.negUnbindingDt = -(rate === null ? b.unbindingRate : Math.max(b.unbindingRate, rate)) * b.dt;
   }

@@ -8,6 +8,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
+  BLOCK_EQUILIBRATION_RATE,
   blockSteadyState,
   gateSteadyState,
   shiftChannel,
@@ -20,7 +21,6 @@ import {
 } from "../../../src/engines/cell/models.js";
 import { Population, toAbsolute, type NeuronModel } from "../../../src/engines/cell/population.js";
 import { cobahhReceptors } from "../../../src/engines/cell/synapses.js";
-import { BLOCK_EQUILIBRATION_RATE } from "../../../src/engines/cell/microcircuit.js";
 
 const withBlock = (model: NeuronModel, block: ChannelBlock): NeuronModel => ({
   ...model,
@@ -140,7 +140,7 @@ test("bad blocks are refused with the field and its range", () => {
 test("accelerated equilibration reaches the steady block of tonic firing that a long run at real rates reaches", () => {
   // Two Golomb pyramids held firing tonically (3 and 8 µA/cm²), k_off = 1 s⁻¹: the real block
   // needs seconds (time constant 1/(k_off(1 + r)) ≈ 0.5–1 s); 500 ms at the accelerated rate
-  // (microcircuit.ts BLOCK_EQUILIBRATION_RATE) must land on the same mean u.
+  // (channels.ts BLOCK_EQUILIBRATION_RATE) must land on the same mean u.
   const model = withBlock(golombPyramidal(), { ...BLOCK, unbindingRate: 1e-3 });
   const dt = 0.025;
   const biases = [3, 8];
