@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Kinetic modulated-receptor Na block (channels.ts `ChannelBlock`, cell-effects.ts) at usual
 // brain levels of carbamazepine, MHD (oxcarbazepine), phenytoin and lamotrigine, on the Golomb
-// pyramid and the Wang–Buzsáki interneuron: rheobase (1 s window after 200 ms settling, as the
+// pyramid and the Wang–Buzsáki interneuron: rheobase (1 s window after 200 ms settling and the
+// default 500 ms block pre-run at each current, as the
 // bridge) and firing early (first 100 ms) and late (last 500 ms) of a 1 s current step at the
 // drug-free rheobase + 1, + 3, + 10 µA/cm², with the mean unbound fraction u at the end of the step.
 // Prints the tables of docs/models/drugs.md §4. Usage: npm run build && node scripts/na-block-kinetics.mjs

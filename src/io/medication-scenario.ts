@@ -99,9 +99,9 @@ export const microcircuitMedicationSchema = z
       ),
     naBlock: z
       .enum(["equilibrium", "kinetic"])
-      .default("equilibrium")
+      .default("kinetic")
       .describe(
-        "state-dependent Na blockers: `equilibrium` (default; h shift and ḡ scale at all times) or `kinetic` (slow binding, block builds up over seconds of activity: use a transient of ≥ 2 s; docs/models/drugs.md §4)",
+        "state-dependent Na blockers: `kinetic` (default; slow use-dependent binding, started at the steady state of the circuit's activity by a 500 ms accelerated pre-run) or `equilibrium` (h shift and ḡ scale at all times); docs/models/drugs.md §4",
       ),
   })
   .describe("drugs acting on the microcircuit (pharmacology/cell-effects.ts, serotonergic.ts)");

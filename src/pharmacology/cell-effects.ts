@@ -14,16 +14,19 @@
  *     R_I = ΣC/K_I, R_R = ΣC/K_R over the ligands of the one shared site (Kuo 1998, Mol Pharmacol
  *     54:712: they compete, so the sums run over them), binding to inactivated channels at
  *     Σ k_on·C and unbinding at the pooled k_off = Σ k_on·C / ΣC/K_I (k_on·K_I for one drug).
- *     (option naBlock: "kinetic"; the default is still "equilibrium", below.)
+ *     (option naBlock: "kinetic", the default.)
  *     Block thus builds up during depolarisation and firing over seconds (k_off ~ 0.1–1 s⁻¹ at
  *     the catalogue's rates), which is the limitation of sustained repetitive firing (McLean &
  *     Macdonald 1986). At fixed V it settles to the equilibrium model's availability
  *         h∞(V − ΔV) / (1 + R_R),   ΔV = −k·ln[(1 + R_I)/(1 + R_R)]
- *     (exactly for a Boltzmann h∞; k the slope of h∞; `equilibriumNaBlock`). The DEFAULT
- *     (naBlock: "equilibrium") still applies that equilibrium all the time, as ḡNa × 1/(1 + R_R)
- *     and h shifted by ΔV, although it nearly silences the cells at therapeutic levels (drugs.md
- *     §5): the scenario-level tests simulate 1 s, too short for the kinetic block to build up
- *     (drugs.md §4). Deviations of the kinetic form: one pooled bound state
+ *     (exactly for a Boltzmann h∞; k the slope of h∞; `equilibriumNaBlock`). A patient has taken
+ *     the drug for days, so simulations start the block at the steady state of ongoing activity,
+ *     not of rest: an accelerated pre-run (option (a) of the design: binding and unbinding both
+ *     × F, same R_I and R_R, hence the same steady state for a given h trajectory; engines/cell
+ *     channels.ts BLOCK_EQUILIBRATION_RATE, microcircuit.ts blockEquilibrationMs, analysis.ts
+ *     ClampOptions.blockEquilibration; 500 ms by default), then the real rates. naBlock:
+ *     "equilibrium" (the former default) applies the equilibrium all the time, as
+ *     ḡNa × 1/(1 + R_R) and h shifted by ΔV (drugs.md §4). Deviations of the kinetic form: one pooled bound state
  *     for several ligands (exact at equilibrium, approximate in its kinetics), bound channels do
  *     not gate, binding rates are recalled and UNVERIFIED (catalogue).
  *   nav, other drugs (lacosamide's slow inactivation, valproate, topiramate, zonisamide,
@@ -186,10 +189,9 @@ export function equilibriumNaBlock(
 }
 
 /**
- * How state-dependent Na blockers act: "equilibrium" (default; ḡNa × 1/(1 + R_R) and h shifted by
- * ΔV at all times) or "kinetic" (a `blockChannel` edit: slow binding, use dependence). The default
- * stays the equilibrium form until the scenario-level tests run long enough for the kinetic block
- * to build up (drugs.md §4).
+ * How state-dependent Na blockers act: "kinetic" (default; a `blockChannel` edit: slow binding,
+ * use dependence; the engines start it at the steady state of the ongoing activity) or
+ * "equilibrium" (ḡNa × 1/(1 + R_R) and h shifted by ΔV at all times) (drugs.md §4).
  */
 export interface DrugEditOptions {
   readonly naBlock?: "equilibrium" | "kinetic";
@@ -201,7 +203,7 @@ export function drugEdits(
   model: NeuronModel,
   options: DrugEditOptions = {},
 ): OriginEdit[] {
-  const naBlock = options.naBlock ?? "equilibrium";
+  const naBlock = options.naBlock ?? "kinetic";
   if (naBlock !== "equilibrium" && naBlock !== "kinetic")
     throw new RangeError(`drugEdits: naBlock must be "equilibrium" or "kinetic", got ${String(naBlock)}`);
   const out: OriginEdit[] = [];

@@ -124,7 +124,11 @@ function withPersistentSodium(model: NeuronModel, factor: number): NeuronModel {
 
 export function runMicrocircuitScenario(
   scenario: MicrocircuitScenario,
-  options: { seed?: number } = {},
+  options: {
+    seed?: number;
+    /** Pre-run that puts kinetic drug blocks at the steady state of activity (ms; microcircuit.ts). */
+    blockEquilibrationMs?: number;
+  } = {},
 ): MicrocircuitRun {
   const seed = options.seed ?? scenario.seed;
   const variants = [
@@ -189,6 +193,9 @@ export function runMicrocircuitScenario(
     },
     biasCurrent: bias,
     binMs: 1,
+    ...(options.blockEquilibrationMs === undefined
+      ? {}
+      : { blockEquilibrationMs: options.blockEquilibrationMs }),
   });
   const skip = Math.round(sim.transient / result.binMs);
   const d = scenario.detection;

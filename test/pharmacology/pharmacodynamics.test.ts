@@ -22,6 +22,7 @@ import {
 import { networkExcitabilityShift } from "../../src/pharmacology/network-effects.js";
 
 const KINETIC = { naBlock: "kinetic" } as const;
+const EQUILIBRIUM = { naBlock: "equilibrium" } as const;
 const channel = (m: ReturnType<typeof golombPyramidal>, name: string) =>
   m.channels.find((c) => c.name === name)!;
 
@@ -45,7 +46,9 @@ test("modulated-receptor Na block: scale 1/(1 + C/K_R), shift −k ln[(1 + C/K_I
   assert.ok(k > 3 && k < 10, `h slope ${k}`);
   const pht = targetEffects([brainLevelFromPlasma("phenytoin", 15)]);
   const nav = pht.find((e) => e.target === "nav")!;
-  const edits = drugEdits(pht, g);
+  const edits = drugEdits(pht, g, EQUILIBRIUM);
+  // The default is the kinetic block (drugs.md §4).
+  assert.deepEqual(drugEdits(pht, g), drugEdits(pht, g, KINETIC));
   const scale = edits.find((x) => x.edit.kind === "scaleConductance" && x.edit.target === "na")!.edit.value;
   const shift = edits.find((x) => x.edit.kind === "shiftGate")!.edit.value;
   assert.ok(Math.abs(scale - 1 / (1 + nav.concentration / nav.restingKd!)) < 1e-12);
@@ -59,9 +62,9 @@ test("modulated-receptor Na block: scale 1/(1 + C/K_R), shift −k ln[(1 + C/K_I
     brainLevelFromPlasma("carbamazepine", 8),
   ]);
   const alone = (drug: string, c: number) =>
-    drugEdits(targetEffects([brainLevelFromPlasma(drug, c)]), g).find((x) => x.edit.kind === "shiftGate")!
+    drugEdits(targetEffects([brainLevelFromPlasma(drug, c)]), g, EQUILIBRIUM).find((x) => x.edit.kind === "shiftGate")!
       .edit.value;
-  const combined = drugEdits(both, g).filter((x) => x.edit.kind === "shiftGate");
+  const combined = drugEdits(both, g, EQUILIBRIUM).filter((x) => x.edit.kind === "shiftGate");
   assert.equal(combined.length, 1);
   assert.equal(combined[0].origin, "carbamazepine+phenytoin");
   assert.ok(combined[0].edit.value < Math.min(alone("phenytoin", 15), alone("carbamazepine", 8)));
@@ -123,8 +126,8 @@ test("modulated-receptor Na block: one kinetic block edit per site with R_R = Σ
 test("drug edits compose with channel variants by the variants' rule (scales multiply, shifts add), in any order", () => {
   const wb = wangBuzsakiInterneuron();
   const effects = targetEffects([brainLevelFromPlasma("carbamazepine", 8)]);
-  const both = applyDrugs(wb, effects, "inhibitory", ["SCN1A-LoF"]);
-  const drugOnly = applyDrugs(wb, effects, "inhibitory");
+  const both = applyDrugs(wb, effects, "inhibitory", ["SCN1A-LoF"], EQUILIBRIUM);
+  const drugOnly = applyDrugs(wb, effects, "inhibitory", [], EQUILIBRIUM);
   const variantOnly = applyVariants(wb, "inhibitory", ["SCN1A-LoF"]);
   const g = (m: typeof wb) => channel(m, "na").conductance;
   assert.ok(Math.abs(g(both) - (g(drugOnly) * g(variantOnly)) / g(wb)) < 1e-12);
@@ -138,7 +141,7 @@ test("drug edits compose with channel variants by the variants' rule (scales mul
   assert.throws(() => drugEdits(effects, wb, { naBlock: "fast" as "kinetic" }), /naBlock must be/);
   assert.match(both.description, /SCN1A-LoF/);
   assert.match(both.description, /carbamazepine/);
-  const reversed = applyDrugs(wb, [...effects].reverse(), "inhibitory", ["SCN1A-LoF"]);
+  const reversed = applyDrugs(wb, [...effects].reverse(), "inhibitory", ["SCN1A-LoF"], EQUILIBRIUM);
   assert.deepEqual(reversed, both);
   // Retigabine opens M channels: a hyperpolarising shift of z, only in a model that has them.
   const rtg = targetEffects([brainLevelFromPlasma("retigabine", 0.8)]);

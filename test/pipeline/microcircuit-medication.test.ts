@@ -119,8 +119,9 @@ test("(b) Dravet circuit: carbamazepine aggravates, fenfluramine improves, stiri
     const cbz = run(DRAVET + regimen("{ drug: carbamazepine, doseMg: 150, everyHours: 12 }", CHILD), seed);
     const level = cbz.medication!.drugs.carbamazepine;
     assert.ok(level.plasmaTrough! >= 4 && level.plasmaPeak! <= 12, JSON.stringify(level));
-    // Worse: interneurons (already at half Na conductance) nearly stop firing (16.5 → 1.5–1.8 Hz),
-    // the pyramidal rate rises ×3 (11.5 → 37–38 Hz), χ rises (0.86 → 0.93), events 6 → 22–23.
+    // Worse (kinetic block at the steady state of activity, the default): interneurons (already at
+    // half Na conductance) nearly stop firing (16.5, 16.6 → 3.0, 2.5 Hz), the pyramidal rate rises
+    // ×3.5–4 (11.7, 11.3 → 41.0, 45.9 Hz), χ rises (0.864, 0.875 → 0.940, 0.939), events 6 → 24, 27.
     assert.ok(chi(cbz) > chi(none) + 0.03, `seed ${seed}: χ ${chi(none)} → ${chi(cbz)} with carbamazepine`);
     assert.ok(rateE(cbz) > 2 * rateE(none), `seed ${seed}: E rate ${rateE(none)} → ${rateE(cbz)}`);
     assert.ok((cbz.rates.inhibitory as number) < 0.5 * (none.rates.inhibitory as number));
@@ -167,7 +168,6 @@ test("(c) P-gp × 3 weakens phenytoin's (substrate) effect on the circuit and le
   // E = 3 lowers phenytoin's brain/plasma ratio by 40% (ER0 = 0.5), inside the 19–43% range of
   // the dossier (inflammation_modulation.md §4).
   const pgp = "resistance: { transporter: { pgpExpression: 3 } }\n";
-  const rateI = (s: Summary) => s.rates.inhibitory as number;
   const normal: number[] = [];
   const resistant: number[] = [];
   for (const seed of SEEDS) {
@@ -177,25 +177,29 @@ test("(c) P-gp × 3 weakens phenytoin's (substrate) effect on the circuit and le
     const ratio = b.medication!.drugs.phenytoin.brainUnbound / a.medication!.drugs.phenytoin.brainUnbound;
     assert.ok(Math.abs(ratio - 0.6) < 1e-3, `brain level ratio ${ratio}`);
     assert.equal(b.medication!.drugs.phenytoin.plasmaAverage, a.medication!.drugs.phenytoin.plasmaAverage);
-    // Phenytoin's effect on this circuit: Na block slows the interneurons (the E rate rises a
-    // little, χ does not move: it is saturated near 0.85). The effect measured is the fall of the
-    // interneuron rate; the pyramidal rate change is checked to shrink too.
-    normal.push(rateI(none) - rateI(a));
-    resistant.push(rateI(none) - rateI(b));
+    // Phenytoin's effect on this circuit (kinetic block at the steady state of the circuit's
+    // activity, the default): Na block slows the interneurons and the pyramidal cells fire more,
+    // with one population event more in every seed. The effect asserted is the change of the
+    // pyramidal rate, the circuit's output. The interneuron rate is not: its fall is the net of
+    // the block and of the extra recurrent excitation from the pyramidal cells, which shrinks
+    // with P-gp too, and it does not shrink (measured falls 2.28, 1.97, 2.71 Hz; with P-gp 2.38,
+    // 3.09, 2.90 Hz; drugs.md §7).
+    normal.push(Math.abs(rateE(a) - rateE(none)));
+    resistant.push(Math.abs(rateE(b) - rateE(none)));
     assert.ok(
-      Math.abs(rateE(b) - rateE(none)) < Math.abs(rateE(a) - rateE(none)),
-      `seed ${seed}: E rate ${rateE(none)} → ${rateE(a)} (P-gp ${rateE(b)})`,
+      b.events.length <= a.events.length,
+      `seed ${seed}: events ${a.events.length} → ${b.events.length} with P-gp`,
     );
   }
-  // Measured interneuron-rate falls: normal 4.0, 4.0, 3.8 Hz; P-gp 2.3, 1.7, 2.1 Hz. Weaker in
-  // every seed and on average by more than a quarter.
+  // Measured pyramidal-rate changes (1 s, seeds 1–3): normal +1.48, +1.69, +1.40 Hz; P-gp +0.31,
+  // −0.27, −0.21 Hz. Weaker in every seed and on average by more than a quarter.
   for (let k = 0; k < SEEDS.length; k++)
     assert.ok(
       resistant[k] < normal[k],
-      `seed ${SEEDS[k]}: interneuron rate fall ${normal[k]} → ${resistant[k]} Hz with P-gp`,
+      `seed ${SEEDS[k]}: pyramidal rate change ${normal[k]} → ${resistant[k]} Hz with P-gp`,
     );
-  assert.ok(mean(normal) > 2, `phenytoin's own effect ${mean(normal)} Hz`);
-  assert.ok(mean(resistant) < 0.75 * mean(normal), `mean fall ${mean(normal)} → ${mean(resistant)} Hz`);
+  assert.ok(mean(normal) > 1, `phenytoin's own effect ${mean(normal)} Hz`);
+  assert.ok(mean(resistant) < 0.75 * mean(normal), `mean change ${mean(normal)} → ${mean(resistant)} Hz`);
 
   const cbz = "{ drug: carbamazepine, doseMg: 400, everyHours: 12 }";
   const c1 = runMicrocircuitScenario(scenario(HYPER + regimen(cbz), 1, 400));
@@ -267,31 +271,27 @@ test("microcircuit medication: summary per drug, given brain levels, example, re
   );
 });
 
-test("kinetic Na block (medication.naBlock: kinetic): once built up, carbamazepine still aggravates the Dravet circuit", () => {
-  // The kinetic block starts at equilibrium with rest and builds up over seconds of activity
-  // (k_off ≈ 1/s for carbamazepine), so the run is 3 s with the first 2 s as transient (drugs.md
-  // §4). Measured (seeds 1, 2): χE 0.872 → 0.941, 0.870 → 0.932; E rate 12.7 → 44.7, 12.4 → 39.7
-  // Hz; I rate 17.2 → 3.4, 17.6 → 5.5 Hz; events 8 → 32, 8 → 19 (equilibrium form over the same
-  // window: χE 0.934, E 37.5 Hz, I 1.9 Hz, events 29). One seed here (test time).
-  const long = (text: string) => {
-    const s = parseScenario(
-      `schemaVersion: 1\nkind: microcircuit\nseed: 1\nsimulation: { duration: 3000, transient: 2000 }\n${text}`,
-      "test.yaml",
-    );
-    if (s.kind !== "microcircuit") throw new Error("not a microcircuit");
-    return summariseMicrocircuitRun(runMicrocircuitScenario(s));
-  };
-  const none = long(DRAVET);
-  const cbz = long(
+test("Na block forms: the kinetic default starts at the block of ongoing activity; the equilibrium form also aggravates the Dravet circuit", () => {
+  // Default (kinetic, 500 ms accelerated pre-run): measured above in (b). The former default,
+  // naBlock: equilibrium (h shifted and ḡ scaled at all times), over the same 1 s: χE 0.864 →
+  // 0.93, E rate 11.7 → 37–38 Hz (drugs.md §7). One seed here (test time).
+  const none = run(DRAVET, 1);
+  const eq = run(
     DRAVET +
-      regimen("{ drug: carbamazepine, doseMg: 150, everyHours: 12 }", "weightKg: 20, naBlock: kinetic, "),
+      regimen("{ drug: carbamazepine, doseMg: 150, everyHours: 12 }", "weightKg: 20, naBlock: equilibrium, "),
+    1,
   );
+  assert.ok(!eq.medication!.edits.some((e) => e.kind === "blockChannel"), "no kinetic block");
+  assert.ok(chi(eq) > chi(none) + 0.03, `χ ${chi(none)} → ${chi(eq)}`);
+  assert.ok(rateE(eq) > 2 * rateE(none), `E rate ${rateE(none)} → ${rateE(eq)}`);
+  const kin = run(DRAVET + regimen("{ drug: carbamazepine, doseMg: 150, everyHours: 12 }", CHILD), 1);
   assert.ok(
-    cbz.medication!.edits.some((e) => e.kind === "blockChannel" && e.cell === "inhibitory"),
-    "the interneurons carry a kinetic block",
+    kin.medication!.edits.some((e) => e.kind === "blockChannel" && e.cell === "inhibitory"),
+    "the interneurons carry a kinetic block by default",
   );
-  assert.ok(chi(cbz) > chi(none) + 0.03, `χ ${chi(none)} → ${chi(cbz)}`);
-  assert.ok(rateE(cbz) > 2 * rateE(none), `E rate ${rateE(none)} → ${rateE(cbz)}`);
-  assert.ok((cbz.rates.inhibitory as number) < 0.5 * (none.rates.inhibitory as number));
-  assert.ok(cbz.events.length > none.events.length, `events ${none.events.length} → ${cbz.events.length}`);
+  // Without the pre-run (block at rest) the 1 s run sees less block: fewer pyramidal spikes.
+  const sc = scenario(DRAVET + regimen("{ drug: carbamazepine, doseMg: 150, everyHours: 12 }", CHILD), 1);
+  const atRest = runMicrocircuitScenario(sc, { blockEquilibrationMs: 0 });
+  assert.equal(atRest.result.blockEquilibrationMs, 0);
+  assert.ok(atRest.result.rateE < rateE(kin) - 5, `E rate from rest ${atRest.result.rateE} vs ${rateE(kin)}`);
 });

@@ -15,6 +15,7 @@
  * peak, peak, width at half height between threshold and peak, trough (minimum before the next
  * spike), adaptation index = mean over consecutive ISIs of (ISI_{i+1} - ISI_i)/(ISI_{i+1} + ISI_i).
  */
+import { BLOCK_EQUILIBRATION_RATE } from "./channels.js";
 import { Population, toAbsolute, type NeuronModel } from "./population.js";
 
 export interface ClampOptions {
@@ -24,6 +25,15 @@ export interface ClampOptions {
   readonly duration?: number;
   /** Initial time excluded from rates (ms); default 200. */
   readonly settle?: number;
+  /**
+   * Kinetic drug blocks (channels.ts `ChannelBlock`): before the clamp, each cell runs at its
+   * current for this long (ms) with the blocks relaxing at the accelerated rate
+   * (channels.ts BLOCK_EQUILIBRATION_RATE; Population.setBlockEquilibration), so the block
+   * starts at the steady state of the activity that current sustains (a patient on the drug for
+   * days), not at equilibrium with rest; then the clamp runs at the real rates. Default 500 when
+   * the model has a block, ignored otherwise; 0 starts the block at rest.
+   */
+  readonly blockEquilibration?: number;
 }
 
 function resolveOptions(o: ClampOptions | undefined) {
@@ -33,7 +43,27 @@ function resolveOptions(o: ClampOptions | undefined) {
   if (!(dt > 0) || !(duration > 0) || !(settle >= 0) || settle >= duration) {
     throw new RangeError(`clamp options need dt > 0, duration > 0 and 0 <= settle < duration (ms)`);
   }
-  return { dt, duration, settle, steps: Math.round(duration / dt), settleSteps: Math.round(settle / dt) };
+  const blockEquilibration = o?.blockEquilibration ?? 500;
+  if (!(blockEquilibration >= 0 && blockEquilibration <= 10000))
+    throw new RangeError(
+      `clamp option blockEquilibration must be in [0, 10000] ms, got ${blockEquilibration}`,
+    );
+  return {
+    dt,
+    duration,
+    settle,
+    steps: Math.round(duration / dt),
+    settleSteps: Math.round(settle / dt),
+    blockEquilibration,
+  };
+}
+
+/** The accelerated block pre-run of ClampOptions.blockEquilibration (nothing without blocks). */
+function equilibrateBlocks(pop: Population, o: ReturnType<typeof resolveOptions>): void {
+  if (!pop.hasBlocks || o.blockEquilibration === 0) return;
+  pop.setBlockEquilibration(BLOCK_EQUILIBRATION_RATE);
+  for (let s = 0, n = Math.round(o.blockEquilibration / o.dt); s < n; s++) pop.update();
+  pop.setBlockEquilibration(null);
 }
 
 export interface FICurve {
@@ -54,6 +84,7 @@ export function fICurve(model: NeuronModel, currents: ArrayLike<number>, options
   if (n === 0) throw new RangeError("fICurve needs at least one current");
   const pop = new Population({ name: "clamp", size: n, model, receptors: [] }, o.dt);
   for (let k = 0; k < n; k++) pop.bias[k] = toAbsolute(currents[k], model.area);
+  equilibrateBlocks(pop, o);
   const spikes = new Int32Array(n);
   for (let s = 0; s < o.steps; s++) {
     pop.update();

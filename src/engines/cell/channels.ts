@@ -196,6 +196,15 @@ export interface ChannelBlock {
   readonly citation: string;
 }
 
+/**
+ * Rate (1/ms) of the accelerated block equilibration: 10 s⁻¹, so that the relaxation of u,
+ * k(1 + r) with r = R_I(1 − h) + R_R h, takes ≥ 100/(1 + R_I) ms — slow against spikes and ISIs
+ * (u then follows the mean of r, like the real slow block), yet 500 ms are ≥ 5 time constants
+ * (a start-up deviation left at ≤ e⁻⁵ ≈ 0.7%). Tested against a long run at real rates
+ * (test/engines/cell/block.test.ts).
+ */
+export const BLOCK_EQUILIBRATION_RATE = 0.01;
+
 /** Steady-state unbound fraction u∞ of a channel block at inactivation-gate value h. */
 export function blockSteadyState(block: ChannelBlock, h: number): number {
   return 1 / (1 + block.inactivatedRatio * (1 - h) + block.restingRatio * h);

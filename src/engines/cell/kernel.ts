@@ -441,8 +441,15 @@ export interface CompiledBlock {
   readonly h: Float64Array;
   readonly restingRatio: number;
   readonly inactivatedRatio: number;
-  /** -k_off·dt (dimensionless). */
-  readonly negUnbindingDt: number;
+  /** k_off (1/ms) of the block. */
+  readonly unbindingRate: number;
+  /** Time step (ms). */
+  readonly dt: number;
+  /**
+   * -k·dt (dimensionless) with k the rate in use: k_off, or the accelerated equilibration rate
+   * (population.ts `setBlockEquilibration`).
+   */
+  negUnbindingDt: number;
 }
 
 /** Exponential-Euler update of every neuron's unbound fraction from the start-of-step h. */

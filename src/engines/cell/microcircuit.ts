@@ -38,6 +38,7 @@ import { PoissonDrive } from "./drive.js";
 import { golombPyramidal, wangBuzsakiInterneuron } from "./models.js";
 import { PopulationRateMonitor, SpikeMonitor } from "./monitors.js";
 import { Network, type ProjectionSpec } from "./network.js";
+import { BLOCK_EQUILIBRATION_RATE } from "./channels.js";
 import type { KernelChoice, NeuronModel } from "./population.js";
 import { ampaReceptor, gabaAReceptor, gabaBReceptor, nmdaReceptor } from "./synapses.js";
 import { SynchronyMonitor } from "./synchrony.js";
@@ -167,6 +168,18 @@ export interface MicrocircuitOptions {
   /** Width of the population-rate bins (ms); default 1. */
   readonly binMs?: number;
   readonly kernel?: KernelChoice;
+  /**
+   * Kinetic drug blocks (channels.ts `ChannelBlock`) start at the steady state of the circuit's
+   * own activity: before the run, the same circuit (same seed, same initial state) is simulated
+   * for this long (ms) with every block relaxing at max(k_off, channels.ts BLOCK_EQUILIBRATION_RATE) (binding
+   * and unbinding both accelerated, so the same u∞(h)), and its final unbound fractions u become
+   * the initial u of the run, which then starts afresh (same noise as without the pre-run) at
+   * the real rates. Default 500 ms when a population has a block, ignored otherwise; 0 starts the
+   * blocks at equilibrium with the resting potential. A patient on a drug for days has the block
+   * of ongoing activity, not of rest; the real k_off (0.07–0.95 s⁻¹) would need 5–50 s to get
+   * there (docs/models/drugs.md §4).
+   */
+  readonly blockEquilibrationMs?: number;
 }
 
 export interface MicrocircuitResult {
@@ -191,6 +204,8 @@ export interface MicrocircuitResult {
   readonly populationRateI: Float64Array;
   readonly driveEvents: number;
   readonly synapticEvents: number;
+  /** Length of the block-equilibration pre-run (ms; 0 when nothing is blocked). */
+  readonly blockEquilibrationMs: number;
 }
 
 const RECEPTORS_E = () => [ampaReceptor(), nmdaReceptor(), gabaAReceptor(), gabaBReceptor()];
@@ -321,6 +336,7 @@ export function runMicrocircuit(options: MicrocircuitOptions): MicrocircuitResul
     throw new RangeError(`microcircuit transient must be in [0, duration), got ${transientMs} ms`);
   const binMs = options.binMs ?? 1;
   const { network, parameters, drives } = buildMicrocircuit(options);
+  const blockEquilibrationMs = equilibrateBlocks(options, network);
   const dt = parameters.dt;
   const binSteps = Math.round(binMs / dt);
   if (binSteps < 1 || Math.abs(binSteps * dt - binMs) > 1e-9 * binMs)
@@ -374,5 +390,36 @@ export function runMicrocircuit(options: MicrocircuitOptions): MicrocircuitResul
     populationRateI: rateI.rates(binSteps),
     driveEvents: drives.reduce((sum, d) => sum + d.events, 0),
     synapticEvents: network.synapticEvents,
+    blockEquilibrationMs,
   };
+}
+
+/**
+ * The pre-run of `blockEquilibrationMs` (see MicrocircuitOptions): copies its final unbound
+ * fractions into `network`'s blocks; returns the pre-run's length (0 when nothing is blocked).
+ */
+function equilibrateBlocks(options: MicrocircuitOptions, network: Network): number {
+  if (!network.populations.some((p) => p.hasBlocks)) return 0;
+  const ms = options.blockEquilibrationMs ?? 500;
+  if (!(Number.isFinite(ms) && ms >= 0 && ms <= 10000))
+    throw new RangeError(`microcircuit blockEquilibrationMs must be in [0, 10000] ms, got ${ms}`);
+  if (ms === 0) return 0;
+  const pre = buildMicrocircuit(options).network;
+  for (const p of pre.populations) p.setBlockEquilibration(BLOCK_EQUILIBRATION_RATE);
+  pre.run(Math.round(ms / pre.populations[0]!.dt));
+  for (const p of pre.populations) {
+    const target = network.population(p.name);
+    for (const b of p.compiled.blocks) {
+      const u = target.unbound(b.channel);
+      const source = b.unbound;
+      for (let k = 0; k < u.length; k++) {
+        if (!Number.isFinite(source[k]))
+          throw new RangeError(
+            `microcircuit block equilibration diverged: u of ${p.name}[${k}] is ${source[k]}`,
+          );
+        u[k] = source[k];
+      }
+    }
+  }
+  return ms;
 }

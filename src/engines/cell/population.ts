@@ -185,6 +185,8 @@ function compileModel(model: NeuronModel, size: number, dt: number): CompiledMod
         h: h.value,
         restingRatio: c.block.restingRatio,
         inactivatedRatio: c.block.inactivatedRatio,
+        unbindingRate: c.block.unbindingRate,
+        dt,
         negUnbindingDt: -c.block.unbindingRate * dt,
       };
       blocks.push(block);
@@ -339,6 +341,28 @@ export class Population {
     const b = this.compiled.blocks.find((x) => x.channel === channel);
     if (!b) throw new RangeError(`population ${this.name}: channel '${channel}' has no drug block`);
     return b.unbound;
+  }
+
+  /** Whether any channel of the model carries a kinetic drug block. */
+  get hasBlocks(): boolean {
+    return this.compiled.blocks.length > 0;
+  }
+
+  /**
+   * Accelerated equilibration of the drug blocks (channels.ts `ChannelBlock`): with `rate` (1/ms)
+   * every block relaxes at k = max(k_off, rate) instead of k_off, i.e. both its binding and its
+   * unbinding rates are multiplied by F = k/k_off. R_I and R_R, hence u∞(h) and the steady state
+   * of u for a given h trajectory (u ≈ 1/(1 + <r(h)>) while k(1 + r) is slow against the
+   * trajectory's fluctuations), are unchanged. `null` restores the real rates. Used to start a run
+   * with the block at the steady state of ongoing activity (microcircuit.ts, `blockEquilibrationMs`).
+   */
+  setBlockEquilibration(rate: number | null): void {
+    if (rate !== null && !(Number.isFinite(rate) && rate > 0))
+      throw new RangeError(
+        `population ${this.name}: block equilibration rate must be finite and > 0 (1/ms), got ${rate}`,
+      );
+    for (const b of this.compiled.blocks)
+      b.negUnbindingDt = -(rate === null ? b.unbindingRate : Math.max(b.unbindingRate, rate)) * b.dt;
   }
 
   /**

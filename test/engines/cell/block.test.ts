@@ -8,6 +8,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
+  BLOCK_EQUILIBRATION_RATE,
   blockSteadyState,
   gateSteadyState,
   shiftChannel,
@@ -134,4 +135,52 @@ test("bad blocks are refused with the field and its range", () => {
     () => new Population({ name: "y", size: 1, model: g, receptors: [] }, 0.025).unbound("na"),
     /no drug block/,
   );
+});
+
+test("accelerated equilibration reaches the steady block of tonic firing that a long run at real rates reaches", () => {
+  // Two Golomb pyramids held firing tonically (3 and 8 µA/cm²), k_off = 1 s⁻¹: the real block
+  // needs seconds (time constant 1/(k_off(1 + r)) ≈ 0.5–1 s); 500 ms at the accelerated rate
+  // (channels.ts BLOCK_EQUILIBRATION_RATE) must land on the same mean u.
+  const model = withBlock(golombPyramidal(), { ...BLOCK, unbindingRate: 1e-3 });
+  const dt = 0.025;
+  const biases = [3, 8];
+  const make = () => {
+    const pop = new Population({ name: "tonic", size: 2, model, receptors: [] }, dt);
+    for (let k = 0; k < 2; k++) pop.bias[k] = toAbsolute(biases[k], model.area);
+    return pop;
+  };
+  const run = (pop: Population, ms: number) => {
+    for (let s = 0; s < Math.round(ms / dt); s++) pop.update();
+  };
+  const meanU = (pop: Population, ms: number): number[] => {
+    const sum = [0, 0];
+    const steps = Math.round(ms / dt);
+    for (let s = 0; s < steps; s++) {
+      pop.update();
+      for (let k = 0; k < 2; k++) sum[k] += pop.unbound("na")[k];
+    }
+    return sum.map((x) => x / steps);
+  };
+  const long = make();
+  run(long, 8000);
+  const reference = meanU(long, 1000);
+  const fast = make();
+  const rest = fast.unbound("na")[0];
+  fast.setBlockEquilibration(BLOCK_EQUILIBRATION_RATE);
+  run(fast, 500);
+  fast.setBlockEquilibration(null);
+  const accelerated = meanU(fast, 1000);
+  const slow = make();
+  run(slow, 500);
+  const unaccelerated = meanU(slow, 1000);
+  for (let k = 0; k < 2; k++) {
+    assert.ok(reference[k] < rest - 0.05, `firing blocks more than rest: ${reference[k]} vs ${rest}`);
+    assert.ok(
+      Math.abs(accelerated[k] - reference[k]) < 0.01 * reference[k],
+      `${biases[k]} µA/cm²: accelerated ${accelerated[k]} vs long run ${reference[k]}`,
+    );
+    // Without it, 1.5 s at real rates is still far from the steady state.
+    assert.ok(unaccelerated[k] - reference[k] > 0.02, `${unaccelerated[k]} vs ${reference[k]}`);
+  }
+  assert.throws(() => fast.setBlockEquilibration(0), /equilibration rate must be finite and > 0/);
 });
