@@ -313,7 +313,10 @@ export type NetworkDrugMapping = "bridge" | "interim";
  * variants (carbamazepine, phenytoin; docs/models/drugs.md §5), because the Wang–Buzsáki
  * interneuron's rheobase (0.16 µA/cm²) rises by a larger fraction than the pyramid's (0.73); their
  * classical cellular action (limitation of sustained repetitive firing through use-dependent
- * block) needs a kinetic drug–channel model, which the static h shift of cell-effects.ts is not.
+ * block) builds up over seconds of firing; the kinetic block of cell-effects.ts has it, but the
+ * bridge's metrics (rheobase, f–I gain at the block's steady state per clamp current) still see
+ * the interneuron's larger tonic block (it rests with more of h inactivated), so the sign stays
+ * pro-convulsant (drugs.md §5).
  * A third metric, the depolarisation-block current, made phenytoin anti-seizure but took back most
  * of the SCN8A and KCNQ2 variants' shifts (pathophysiology.md §4.3), so it was not adopted.
  * `"bridge"` (scenario: `patient.medication.networkMapping: bridge`) selects the bridge.
