@@ -62,8 +62,9 @@ test("modulated-receptor Na block: scale 1/(1 + C/K_R), shift −k ln[(1 + C/K_I
     brainLevelFromPlasma("carbamazepine", 8),
   ]);
   const alone = (drug: string, c: number) =>
-    drugEdits(targetEffects([brainLevelFromPlasma(drug, c)]), g, EQUILIBRIUM).find((x) => x.edit.kind === "shiftGate")!
-      .edit.value;
+    drugEdits(targetEffects([brainLevelFromPlasma(drug, c)]), g, EQUILIBRIUM).find(
+      (x) => x.edit.kind === "shiftGate",
+    )!.edit.value;
   const combined = drugEdits(both, g, EQUILIBRIUM).filter((x) => x.edit.kind === "shiftGate");
   assert.equal(combined.length, 1);
   assert.equal(combined[0].origin, "carbamazepine+phenytoin");
