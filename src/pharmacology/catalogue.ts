@@ -222,6 +222,10 @@ const GRASELA = "Grasela TH et al. (1983) Clin Pharmacokinet 8:355 (NONMEM, 322 
 const KUO_BEAN = "Kuo CC, Bean BP (1994) Mol Pharmacol 46:716, via drugs.md §1";
 const CHAO = "Chao TI, Alzheimer C (1995) NeuroReport 6:1778 (half-block of INaP at 34 µM; checked abstract)";
 const KUO_1998 = "Kuo CC (1998) Mol Pharmacol 54:712 (PHT, CBZ, LTG share one site; checked abstract)";
+/** Outcome of the 2026-11 check of the recalled Na-block kinetics (K_I, k_on): the primary abstracts
+ * (Kuo & Bean 1994; Kuo, Chen, Lu & Chen 1997; Kuo & Lu 1997) were not found by the `search` tool
+ * (pages, docs, issues corpora; titles, reference-list forms and the numbers themselves queried). */
+const KINETICS_NOT_FOUND = "primary abstract not found by search (2026-11), value still recalled";
 /** Slow binding: the qualitative claim is checked, the numbers are recalled (UNVERIFIED). */
 const SLOW_BINDING =
   "slow binding to inactivated channels (Kuo & Bean 1994 Mol Pharmacol 46:716; 'the drug binds slowly so that there is preferential block of firing during sustained epileptic depolarizations', Rogawski & Löscher 2004 Nat Rev Neurosci 5:553, checked key points)";
@@ -305,7 +309,7 @@ export const DRUGS: readonly Drug[] = [
         v(
           25,
           "µM",
-          `${DOSSIER} (Kd inactivated ~25 µM); consistent with ${HEBEISEN} (test/pharmacology/pharmacodynamics.test.ts)`,
+          `${DOSSIER} (Kd inactivated ~25 µM); consistent with ${HEBEISEN} (test/pharmacology/pharmacodynamics.test.ts); ${KINETICS_NOT_FOUND}`,
           "UNVERIFIED",
         ),
         v(
@@ -317,7 +321,7 @@ export const DRUGS: readonly Drug[] = [
         v(
           38000,
           "1/(M·s)",
-          `${SLOW_BINDING}; Kuo CC, Chen RS, Lu L, Chen RC (1997) Mol Pharmacol 51:1077: ~3.8e4 M⁻¹s⁻¹, about three times phenytoin's (recalled)`,
+          `${SLOW_BINDING}; Kuo CC, Chen RS, Lu L, Chen RC (1997) Mol Pharmacol 51:1077: ~3.8e4 M⁻¹s⁻¹, about three times phenytoin's (recalled); ${KINETICS_NOT_FOUND}`,
           "UNVERIFIED",
         ),
       ),
@@ -449,9 +453,9 @@ export const DRUGS: readonly Drug[] = [
       "block of inactivated Na channels, also INaP; saturable (Michaelis–Menten) elimination; strong inducer",
     targets: [
       na(
-        v(7, "µM", `${KUO_BEAN} (K_I ~7 µM)`, "UNVERIFIED"),
+        v(7, "µM", `${KUO_BEAN} (K_I ~7 µM); ${KINETICS_NOT_FOUND}`, "UNVERIFIED"),
         v(300, "µM", `${KUO_BEAN} (resting ≫ 100 µM; 300 chosen)`, "assumption"),
-        v(10000, "1/(M·s)", `${SLOW_BINDING}; ~1e4 M⁻¹s⁻¹ (Kuo & Bean 1994, recalled)`, "UNVERIFIED"),
+        v(10000, "1/(M·s)", `${SLOW_BINDING}; ~1e4 M⁻¹s⁻¹ (Kuo & Bean 1994, recalled); ${KINETICS_NOT_FOUND}`, "UNVERIFIED"),
       ),
       {
         target: "nap",
@@ -534,14 +538,14 @@ export const DRUGS: readonly Drug[] = [
         v(
           9,
           "µM",
-          "Kuo & Lu (1997) Br J Pharmacol (K_I ~9 µM, recalled); order of magnitude consistent with 100 µM shifting Nav1.4 inactivation by −21 mV (Nakatani 2013 J Pharmacol Sci 123:203, checked abstract)",
+          `Kuo & Lu (1997) Br J Pharmacol (K_I ~9 µM, recalled); order of magnitude consistent with 100 µM shifting Nav1.4 inactivation by −21 mV (Nakatani 2013 J Pharmacol Sci 123:203, checked abstract); ${KINETICS_NOT_FOUND}`,
           "UNVERIFIED",
         ),
         v(600, "µM", "Kuo & Lu (1997) (resting ~600 µM, recalled)", "UNVERIFIED"),
         v(
           10000,
           "1/(M·s)",
-          `${SLOW_BINDING}; Kuo CC, Lu L (1997) Br J Pharmacol 121:1231: ~1e4 M⁻¹s⁻¹, similar to phenytoin (recalled)`,
+          `${SLOW_BINDING}; Kuo CC, Lu L (1997) Br J Pharmacol 121:1231: ~1e4 M⁻¹s⁻¹, similar to phenytoin (recalled); ${KINETICS_NOT_FOUND}`,
           "UNVERIFIED",
         ),
       ),
