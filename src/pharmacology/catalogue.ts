@@ -455,7 +455,12 @@ export const DRUGS: readonly Drug[] = [
       na(
         v(7, "µM", `${KUO_BEAN} (K_I ~7 µM); ${KINETICS_NOT_FOUND}`, "UNVERIFIED"),
         v(300, "µM", `${KUO_BEAN} (resting ≫ 100 µM; 300 chosen)`, "assumption"),
-        v(10000, "1/(M·s)", `${SLOW_BINDING}; ~1e4 M⁻¹s⁻¹ (Kuo & Bean 1994, recalled); ${KINETICS_NOT_FOUND}`, "UNVERIFIED"),
+        v(
+          10000,
+          "1/(M·s)",
+          `${SLOW_BINDING}; ~1e4 M⁻¹s⁻¹ (Kuo & Bean 1994, recalled); ${KINETICS_NOT_FOUND}`,
+          "UNVERIFIED",
+        ),
       ),
       {
         target: "nap",
