@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { CohortSummary } from "../src/course/cohort.js";
 import { PACKAGE_ROOT } from "../src/io/paths.js";
 import { parseScenario, type NetworkScenario, type SweepScenario } from "../src/io/scenario.js";
 
@@ -33,4 +34,45 @@ export function readF32(path: string): Float32Array {
 /** Asserts |value - target| <= tolerance, naming the quantity in the message. */
 export function assertNear(value: number, target: number, tolerance: number, what: string): void {
   assert.ok(Math.abs(value - target) <= tolerance, `${what} = ${value}, expected ${target} ± ${tolerance}`);
+}
+
+/**
+ * Published outcomes of a newly diagnosed cohort (shared/science/clinical_outcomes.md §1 ✓):
+ * seizure freedom by schedule and uncontrolled epilepsy by pre-treatment seizures, Kwan & Brodie
+ * 2000 (N Engl J Med 342:314); drug resistance about a third.
+ */
+export const KWAN_BRODIE_2000 = Object.freeze({
+  firstDrug: 0.47,
+  secondOrThirdDrug: 0.14,
+  combination: 0.03,
+  never: 0.36,
+  drugResistant: 0.33,
+  moreThan20: 0.51,
+  atMost20: 0.29,
+});
+
+/** Tolerances per quantity of KWAN_BRODIE_2000 (about 3 binomial SE at the cohort's size). */
+export type KwanBrodieTolerances = { readonly [K in keyof typeof KWAN_BRODIE_2000]: number };
+
+/** Asserts every KWAN_BRODIE_2000 quantity of a cohort summary within its tolerance. */
+export function assertKwanBrodie(s: CohortSummary, tolerance: KwanBrodieTolerances): void {
+  const t = KWAN_BRODIE_2000;
+  assertNear(s.seizureFree.firstDrug, t.firstDrug, tolerance.firstDrug, "seizure-free on the first drug");
+  assertNear(
+    s.seizureFree.secondOrThirdDrug,
+    t.secondOrThirdDrug,
+    tolerance.secondOrThirdDrug,
+    "on a second or third drug",
+  );
+  assertNear(s.seizureFree.combination, t.combination, tolerance.combination, "only on a combination");
+  assertNear(s.seizureFree.never, t.never, tolerance.never, "never seizure-free");
+  assertNear(s.drugResistant, t.drugResistant, tolerance.drugResistant, "ILAE drug-resistant");
+  const u = s.uncontrolledByPretreatmentSeizures;
+  assertNear(
+    u.moreThan20,
+    t.moreThan20,
+    tolerance.moreThan20,
+    "uncontrolled with > 20 pre-treatment seizures",
+  );
+  assertNear(u.atMost20, t.atMost20, tolerance.atMost20, "uncontrolled with <= 20 pre-treatment seizures");
 }

@@ -23,7 +23,7 @@ import { VARIANTS } from "../../src/pathophysiology/variants.js";
 import type { PatientFacts } from "../../src/course/types.js";
 import { runTrial, type TrialSpec } from "../../src/course/trial.js";
 import { COURSE_DRUGS } from "../../src/course/drugs.js";
-import { assertNear } from "../helpers.js";
+import { assertKwanBrodie } from "../helpers.js";
 import { DRUGS, findDrug } from "../../src/pharmacology/catalogue.js";
 
 function meanVar(xs: ArrayLike<number>): [number, number] {
@@ -236,15 +236,16 @@ test("patient generator: deterministic per (seed, id) and genes in the variants 
 test("newly diagnosed cohort (400 patients): Kwan & Brodie 2000 fractions within binomial tolerance", () => {
   const rows = runCohortRange(defaultCohortSpec(2026), 0, 400).map((r) => r.patient);
   const s = summariseCohort(rows);
-  // Targets (clinical_outcomes.md §1 ✓): 47%, 14%, 3%, ~36% never; tolerance ≈ 3 binomial SE at n = 400.
-  assertNear(s.seizureFree.firstDrug, 0.47, 0.075, "first drug");
-  assertNear(s.seizureFree.secondOrThirdDrug, 0.14, 0.06, "second or third drug");
-  assertNear(s.seizureFree.combination, 0.03, 0.035, "combination");
-  assertNear(s.seizureFree.never, 0.36, 0.075, "never");
-  assertNear(s.drugResistant, 0.33, 0.08, "ILAE drug-resistant");
-  // > 20 pre-treatment seizures: 51% vs 29% uncontrolled; the group sizes are ~130 and ~270.
-  assertNear(s.uncontrolledByPretreatmentSeizures.moreThan20, 0.51, 0.13, "uncontrolled, > 20 seizures");
-  assertNear(s.uncontrolledByPretreatmentSeizures.atMost20, 0.29, 0.09, "uncontrolled, <= 20 seizures");
+  // Tolerance ≈ 3 binomial SE at n = 400; the > 20 and <= 20 groups are ~130 and ~270 patients.
+  assertKwanBrodie(s, {
+    firstDrug: 0.075,
+    secondOrThirdDrug: 0.06,
+    combination: 0.035,
+    never: 0.075,
+    drugResistant: 0.08,
+    moreThan20: 0.13,
+    atMost20: 0.09,
+  });
   assert.ok(
     s.uncontrolledByPretreatmentSeizures.moreThan20 > s.uncontrolledByPretreatmentSeizures.atMost20 + 0.1,
   );
