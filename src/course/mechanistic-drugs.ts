@@ -34,7 +34,7 @@ import { findDrug, type Drug, type Species, type TargetName } from "../pharmacol
 import { INTERACTIONS } from "../pharmacology/interactions.js";
 import { brainLevelFromPlasma, targetEffects, type BrainLevel } from "../pharmacology/pharmacodynamics.js";
 import { defaultHorizonDays, simulatePk, steadyState } from "../pharmacology/pk.js";
-import { networkExcitabilityShift } from "../pharmacology/network-effects.js";
+import { networkDrugShift } from "../bridges/drugs-to-network.js";
 import { maxDoseFraction, usualTargetDaily } from "./drugs.js";
 
 /** Steady-state average total plasma levels (mg/L) of the acting species. */
@@ -188,7 +188,13 @@ export function drugX0Shift(
         d.potencyMultiplier * (m.targetResistance[key] ?? 1) * (m.targetAlteration?.[t.target] ?? 1);
     }
   const effects = targetEffects(brainLevels(drugs, m, levels), { potencyMultiplier: potency });
-  return networkExcitabilityShift(effects, { gain: m.networkGain, weights: m.targetWeights }).x0Shift;
+  // The interim per-target mapping, chosen explicitly: the course evaluates this for every regimen
+  // of every patient, and the cell → network bridge costs seconds per evaluation (drugs.md §5).
+  return networkDrugShift(
+    effects,
+    { gain: m.networkGain, weights: m.targetWeights },
+    { mapping: "interim" },
+  ).x0Shift;
 }
 
 /** The catalogue entry of a course drug name (same spelling, drugs.ts). */

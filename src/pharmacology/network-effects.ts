@@ -7,9 +7,13 @@
  * so that a full effect on a major target moves a node by a few tenths of x0 (the distance between
  * an epileptogenic node, x0 ≈ −1.6, and the threshold −2.06 of epileptor.md).
  *
- *   per drug and target   e = occupancy · efficacy,  efficacy = min(1, |Emax| / reference)
- *                         (reference: 1 for fractions, 30 mV for the Kv7 shift)
- *   per target            E_t = 1 − Π_drugs (1 − e)             (independent actions)
+ *   per binding site      e = θ · efficacy,  efficacy = min(1, |Ē| / reference)
+ *                         (reference: 1 for fractions, 30 mV for the Kv7 shift); θ and Ē from
+ *                         cell-effects.ts `siteOccupancy`: ligands of one shared site (catalogue
+ *                         `site`, e.g. clobazam and N-desmethylclobazam) compete for it, so they
+ *                         give one occupancy θ and an occupancy-weighted Emax Ē; an effect
+ *                         without a shared site is its own group (θ = its occupancy, Ē = its Emax)
+ *   per target            E_t = 1 − Π_sites (1 − e)             (independent actions)
  *   network               Δx0 = −gain · Σ_t w_t · E_t + offset
  *
  * `gain` (network resistance: a given occupancy controls less) and `offset` (intrinsic severity)
@@ -18,6 +22,7 @@
  */
 import type { TargetName } from "./catalogue.js";
 import type { TargetEffect } from "./pharmacodynamics.js";
+import { groupBySite, siteOccupancy } from "./cell-effects.js";
 
 export interface TargetWeight {
   /** Δx0 per unit combined effect (x0 units, positive = anti-seizure). */
@@ -65,9 +70,17 @@ export interface NetworkEffect {
   }[];
 }
 
-function efficacy(e: TargetEffect): number {
-  const reference = e.unit === "mV" ? 30 : 1;
-  return Math.min(1, Math.abs(e.maxEffect) / reference);
+/** Combined effect e = θ·efficacy of one group of ligands at one site (see the header). */
+function siteEffect(group: readonly TargetEffect[]): number {
+  const reference = group[0]!.unit === "mV" ? 30 : 1;
+  if (group.length === 1) {
+    const e = group[0]!;
+    return e.occupancy * Math.min(1, Math.abs(e.maxEffect) / reference);
+  }
+  const s = siteOccupancy(group);
+  if (s.occupancy === 0) return 0;
+  // s.effect = θ·Ē, so Ē = s.effect/θ.
+  return s.occupancy * Math.min(1, Math.abs(s.effect / s.occupancy) / reference);
 }
 
 /** Δx0 of the interim mapping for a list of target effects. */
@@ -80,8 +93,10 @@ export function networkExcitabilityShift(
   if (!(gain >= 0 && gain <= 10)) throw new RangeError(`network gain = ${gain} outside [0, 10]`);
   if (!(Math.abs(offset) <= 2)) throw new RangeError(`network offset = ${offset} outside [-2, 2] (x0 units)`);
   const remaining = new Map<TargetName, number>();
-  for (const e of effects)
-    remaining.set(e.target, (remaining.get(e.target) ?? 1) * (1 - e.occupancy * efficacy(e)));
+  for (const group of groupBySite(effects)) {
+    const target = group[0]!.target;
+    remaining.set(target, (remaining.get(target) ?? 1) * (1 - siteEffect(group)));
+  }
   const perTarget = [...remaining.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([target, rest]) => {

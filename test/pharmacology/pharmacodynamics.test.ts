@@ -203,6 +203,26 @@ test("interim network mapping: anti-seizure drugs lower x0; gain, offset and wei
   assert.throws(() => networkExcitabilityShift(cbz, { gain: -1 }), /gain/);
 });
 
+test("interim network mapping: ligands of one site give one occupancy; other sites compose independently", () => {
+  const parent = targetEffects([brainLevelFromPlasma("clobazam", 0.27)]);
+  const metabolite = targetEffects([brainLevelFromPlasma("clobazam", 2, 1, "metabolite")]);
+  const both = [...parent, ...metabolite];
+  const gabaA = (effects: typeof both) =>
+    networkExcitabilityShift(effects).perTarget.find((p) => p.target === "gabaA")!.combined;
+  // Both Emax ≥ 1 (efficacy capped at 1): the site's combined effect is its occupancy R/(1 + R).
+  const r = both.reduce((s, e) => s + e.concentration / e.potency, 0);
+  assert.ok(Math.abs(gabaA(both) - r / (1 + r)) < 1e-12, `combined ${gabaA(both)}, R ${r}`);
+  // The independent-action rule the mapping used before, 1 − (1 − e_parent)(1 − e_metabolite),
+  // counts the shared site twice and is larger.
+  const independent = 1 - (1 - gabaA(parent)) * (1 - gabaA(metabolite));
+  assert.ok(gabaA(both) < independent - 0.05, `${gabaA(both)} vs ${independent}`);
+  assert.equal(gabaA([...metabolite, ...parent]), gabaA(both));
+  // Stiripentol (its own GABA-A site) still adds as an independent action.
+  const stp = targetEffects([brainLevelFromPlasma("stiripentol", 8)]);
+  const withStp = gabaA([...both, ...stp]);
+  assert.ok(Math.abs(1 - withStp - (1 - gabaA(both)) * (1 - gabaA(stp))) < 1e-12);
+});
+
 test("carbamazepine's catalogue affinities reproduce the measured shift of fast inactivation at 250 µM (Hebeisen 2015)", () => {
   // 250 µM carbamazepine shifted V½ of fast inactivation by 12.0 mV in N1E-115 cells (checked
   // abstract). Their slope factor is not in the abstract; with the models' h slopes (5–8 mV) the
