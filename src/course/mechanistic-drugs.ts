@@ -190,11 +190,8 @@ export function drugX0Shift(
   const effects = targetEffects(brainLevels(drugs, m, levels), { potencyMultiplier: potency });
   // The interim per-target mapping, chosen explicitly: the course evaluates this for every regimen
   // of every patient, and the cell → network bridge costs seconds per evaluation (drugs.md §5).
-  return networkDrugShift(
-    effects,
-    { gain: m.networkGain, weights: m.targetWeights },
-    { mapping: "interim" },
-  ).x0Shift;
+  return networkDrugShift(effects, { gain: m.networkGain, weights: m.targetWeights }, { mapping: "interim" })
+    .x0Shift;
 }
 
 /** The catalogue entry of a course drug name (same spelling, drugs.ts). */
