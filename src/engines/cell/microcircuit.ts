@@ -99,7 +99,7 @@ export const MICROCIRCUIT_PARAMETERS = {
     "µA/cm²",
     -20,
     20,
-    OURS,
+    "ours: option, default 0 (no bias); used by the mc-het exploration (docs/notes-mc-het.md)",
   ),
   biasSpreadI: parameter(
     "biasSpreadI",
