@@ -71,7 +71,7 @@ export const MICROCIRCUIT_PARAMETERS = {
   nmdaEE: parameter("nmdaEE", "NMDA peak conductance per E→E connection", 0.0022, "mS/cm²", 0, 1, OURS),
   ampaEI: parameter("ampaEI", "AMPA peak conductance per E→I connection", 0.014, "mS/cm²", 0, 1, OURS),
   nmdaEI: parameter("nmdaEI", "NMDA peak conductance per E→I connection", 0.003, "mS/cm²", 0, 1, OURS),
-  gabaAIE: parameter("gabaAIE", "GABA-A peak conductance per I→E connection", 0.3, "mS/cm²", 0, 1, OURS),
+  gabaAIE: parameter("gabaAIE", "GABA-A peak conductance per I→E connection", 0.3, "mS/cm²", 0, 10, OURS),
   gabaBIE: parameter("gabaBIE", "GABA-B peak conductance per I→E connection", 0.0045, "mS/cm²", 0, 1, OURS),
   gabaAII: parameter("gabaAII", "GABA-A peak conductance per I→I connection", 0.028, "mS/cm²", 0, 1, OURS),
   gabaADecayE: parameter(
@@ -91,6 +91,24 @@ export const MICROCIRCUIT_PARAMETERS = {
     0.5,
     100,
     `synapses.ts default; ${BARTOS_2002}`,
+  ),
+  biasE: parameter(
+    "biasE",
+    "tonic depolarising current density of the pyramidal cells (background synaptic activity not modelled as events)",
+    0,
+    "µA/cm²",
+    -20,
+    20,
+    "ours: option, default 0; stands for the depolarised high-conductance operating point of active cortex (Destexhe A, Rudolph M, Paré D 2003 Nat Rev Neurosci 4:739) (docs/notes-mc-gaba.md)",
+  ),
+  biasSpreadE: parameter(
+    "biasSpreadE",
+    "standard deviation across pyramidal cells of their tonic bias (Gaussian, one draw per cell)",
+    0,
+    "µA/cm²",
+    0,
+    20,
+    "ours: option, default 0; heterogeneous excitability of the pyramidal cells (docs/notes-mc-gaba.md)",
   ),
   biasI: parameter(
     "biasI",
@@ -172,6 +190,8 @@ export const MICROCIRCUIT_PARAMETERS = {
   | "gabaAII"
   | "gabaADecayE"
   | "gabaADecayI"
+  | "biasE"
+  | "biasSpreadE"
   | "biasI"
   | "biasSpreadI"
   | "delay"
@@ -390,8 +410,8 @@ export function buildMicrocircuit(options: MicrocircuitOptions): {
       throw new RangeError(`biasCurrent of ${name} = ${bias} µA/cm² outside [-100, 100]`);
     // Interneurons: mean bias biasI and a per-cell Gaussian spread biasSpreadI (Wang & Buzsáki
     // 1996 heterogeneity), from the stream "microcircuit/bias/I"; drawn only when the spread is > 0.
-    const meanBias = bias + (name === "I" ? p.biasI : 0);
-    const spread = name === "I" ? p.biasSpreadI : 0;
+    const meanBias = bias + (name === "I" ? p.biasI : p.biasE);
+    const spread = name === "I" ? p.biasSpreadI : p.biasSpreadE;
     if (spread > 0) {
       const rngBias = RandomStream.for(seed, `microcircuit/bias/${name}`);
       for (let k = 0; k < pop.size; k++)
