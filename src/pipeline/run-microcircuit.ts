@@ -13,7 +13,12 @@
  * `pharmacokinetic` act on the levels and potencies.
  */
 import { scaleConductance } from "../engines/cell/channels.js";
-import { runMicrocircuit, type MicrocircuitResult } from "../engines/cell/microcircuit.js";
+import {
+  MICROCIRCUIT_PARAMETERS,
+  runMicrocircuit,
+  type MicrocircuitResult,
+} from "../engines/cell/microcircuit.js";
+import type { ParameterOverrides } from "../engines/parameters.js";
 import { golombPyramidal, wangBuzsakiInterneuron } from "../engines/cell/models.js";
 import type { NeuronModel } from "../engines/cell/population.js";
 import type { MicrocircuitScenario } from "../io/microcircuit-scenario.js";
@@ -128,6 +133,14 @@ export function runMicrocircuitScenario(
     seed?: number;
     /** Pre-run that puts kinetic drug blocks at the steady state of activity (ms; microcircuit.ts). */
     blockEquilibrationMs?: number;
+    /**
+     * Circuit overrides for exploration (scripts/probes): microcircuit parameters on top of the
+     * scenario's, and GABA-A decay factors per target population. Not part of the scenario schema.
+     */
+    circuit?: {
+      parameters?: ParameterOverrides<keyof typeof MICROCIRCUIT_PARAMETERS>;
+      gabaADecayScale?: { excitatory?: number; inhibitory?: number };
+    };
   } = {},
 ): MicrocircuitRun {
   const seed = options.seed ?? scenario.seed;
@@ -174,7 +187,9 @@ export function runMicrocircuitScenario(
   }
   excitatoryModel = withPersistentSodium(excitatoryModel, scenario.inapScale);
   const sim = scenario.simulation;
+  const circuit = options.circuit ?? {};
   const result = runMicrocircuit({
+    ...(circuit.gabaADecayScale ? { gabaADecayScale: circuit.gabaADecayScale } : {}),
     seed,
     durationMs: sim.duration,
     transientMs: sim.transient,
@@ -184,6 +199,7 @@ export function runMicrocircuitScenario(
       driveRateE: scenario.drive.rateE,
       driveRateI: scenario.drive.rateI,
       dt: sim.dt,
+      ...(circuit.parameters ?? {}),
     },
     excitatoryModel,
     inhibitoryModel,

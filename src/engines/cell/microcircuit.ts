@@ -39,12 +39,16 @@ import { golombPyramidal, wangBuzsakiInterneuron } from "./models.js";
 import { PopulationRateMonitor, SpikeMonitor } from "./monitors.js";
 import { Network, type ProjectionSpec } from "./network.js";
 import { BLOCK_EQUILIBRATION_RATE } from "./channels.js";
-import type { KernelChoice, NeuronModel } from "./population.js";
+import { toAbsolute, type KernelChoice, type NeuronModel } from "./population.js";
 import { ampaReceptor, gabaAReceptor, gabaBReceptor, nmdaReceptor } from "./synapses.js";
 import { SynchronyMonitor } from "./synchrony.js";
 
 const BRUNEL = "Brunel 2000, J Comput Neurosci 8:183 (4:1 E:I, sparse random connectivity)";
 const OURS = "ours: chosen for an asynchronous irregular baseline (docs/models/cells.md)";
+const BARTOS_2002 =
+  "option: basket→basket unitary IPSCs decay faster than basket→principal ones, amplitude-weighted τ 2.5/1.2/1.8 ms in DG/CA3/CA1 at 33–34 °C (Bartos M et al. 2002 PNAS 99:13222)";
+const WANG_BUZSAKI_HETEROGENEITY =
+  "option: heterogeneous drive of the interneurons as in Wang XJ, Buzsáki G (1996) J Neurosci 16:6402 (ours: Gaussian spread of a tonic bias)";
 const UNITARY_EPSP =
   "5.0 mV unitary EPSP at rest, top of 0.15–5.5 mV in Markram et al. 1997 J Physiol 500:409 (ours: exact value)";
 
@@ -67,9 +71,63 @@ export const MICROCIRCUIT_PARAMETERS = {
   nmdaEE: parameter("nmdaEE", "NMDA peak conductance per E→E connection", 0.0022, "mS/cm²", 0, 1, OURS),
   ampaEI: parameter("ampaEI", "AMPA peak conductance per E→I connection", 0.014, "mS/cm²", 0, 1, OURS),
   nmdaEI: parameter("nmdaEI", "NMDA peak conductance per E→I connection", 0.003, "mS/cm²", 0, 1, OURS),
-  gabaAIE: parameter("gabaAIE", "GABA-A peak conductance per I→E connection", 0.3, "mS/cm²", 0, 1, OURS),
+  gabaAIE: parameter("gabaAIE", "GABA-A peak conductance per I→E connection", 0.3, "mS/cm²", 0, 10, OURS),
   gabaBIE: parameter("gabaBIE", "GABA-B peak conductance per I→E connection", 0.0045, "mS/cm²", 0, 1, OURS),
   gabaAII: parameter("gabaAII", "GABA-A peak conductance per I→I connection", 0.028, "mS/cm²", 0, 1, OURS),
+  gabaADecayE: parameter(
+    "gabaADecayE",
+    "GABA-A decay time constant of the synapses onto pyramidal cells",
+    7,
+    "ms",
+    0.5,
+    100,
+    "synapses.ts GABA_A_PARAMETERS default (NESTML wb_cond_multisyn)",
+  ),
+  gabaADecayI: parameter(
+    "gabaADecayI",
+    "GABA-A decay time constant of the synapses onto interneurons",
+    7,
+    "ms",
+    0.5,
+    100,
+    `synapses.ts default; ${BARTOS_2002}`,
+  ),
+  biasE: parameter(
+    "biasE",
+    "tonic depolarising current density of the pyramidal cells (background synaptic activity not modelled as events)",
+    0,
+    "µA/cm²",
+    -20,
+    20,
+    "ours: option, default 0; stands for the depolarised high-conductance operating point of active cortex (Destexhe A, Rudolph M, Paré D 2003 Nat Rev Neurosci 4:739) (docs/notes-mc-gaba.md)",
+  ),
+  biasSpreadE: parameter(
+    "biasSpreadE",
+    "standard deviation across pyramidal cells of their tonic bias (Gaussian, one draw per cell)",
+    0,
+    "µA/cm²",
+    0,
+    20,
+    "ours: option, default 0; heterogeneous excitability of the pyramidal cells (docs/notes-mc-gaba.md)",
+  ),
+  biasI: parameter(
+    "biasI",
+    "mean tonic bias current density of the interneurons",
+    0,
+    "µA/cm²",
+    -20,
+    20,
+    "ours: option, default 0 (no bias); used by the mc-het exploration (docs/notes-mc-het.md)",
+  ),
+  biasSpreadI: parameter(
+    "biasSpreadI",
+    "standard deviation across interneurons of their tonic bias (Gaussian, one draw per cell)",
+    0,
+    "µA/cm²",
+    0,
+    20,
+    WANG_BUZSAKI_HETEROGENEITY,
+  ),
   delay: parameter("delay", "axonal delay of every connection", 1, "ms", 0, 20, OURS),
   driveRateE: parameter(
     "driveRateE",
@@ -130,6 +188,12 @@ export const MICROCIRCUIT_PARAMETERS = {
   | "gabaAIE"
   | "gabaBIE"
   | "gabaAII"
+  | "gabaADecayE"
+  | "gabaADecayI"
+  | "biasE"
+  | "biasSpreadE"
+  | "biasI"
+  | "biasSpreadI"
   | "delay"
   | "driveRateE"
   | "driveWeightE"
@@ -165,6 +229,13 @@ export interface MicrocircuitOptions {
    * K conductance near rest) be applied from outside.
    */
   readonly biasCurrent?: { readonly excitatory?: number; readonly inhibitory?: number };
+  /**
+   * Factor on the GABA-A decay time constant (gabaADecayE, gabaADecayI) of the synapses onto each
+   * population; default 1. Benzodiazepines at physiological temperature prolong IPSC decay (e.g.
+   * midazolam 0.1 and 1 µM: +25% and +70% in auditory-cortex pyramidal cells at 34 °C,
+   * Anesthesiology 2005;102:962, authors UNVERIFIED). Not used by the pipeline (docs/notes-mc-het.md).
+   */
+  readonly gabaADecayScale?: { readonly excitatory?: number; readonly inhibitory?: number };
   /** Width of the population-rate bins (ms); default 1. */
   readonly binMs?: number;
   readonly kernel?: KernelChoice;
@@ -208,8 +279,17 @@ export interface MicrocircuitResult {
   readonly blockEquilibrationMs: number;
 }
 
-const RECEPTORS_E = () => [ampaReceptor(), nmdaReceptor(), gabaAReceptor(), gabaBReceptor()];
-const RECEPTORS_I = () => [ampaReceptor(), nmdaReceptor(), gabaAReceptor()];
+const RECEPTORS_E = (gabaADecay: number) => [
+  ampaReceptor(),
+  nmdaReceptor(),
+  gabaAReceptor({ tauDecay: gabaADecay }),
+  gabaBReceptor(),
+];
+const RECEPTORS_I = (gabaADecay: number) => [
+  ampaReceptor(),
+  nmdaReceptor(),
+  gabaAReceptor({ tauDecay: gabaADecay }),
+];
 
 function checkScales(scales: Readonly<Record<string, number>> | undefined, where: string, allowed: string[]) {
   for (const [name, value] of Object.entries(scales ?? {})) {
@@ -234,8 +314,18 @@ export function buildMicrocircuit(options: MicrocircuitOptions): {
   const seed = options.seed;
   const eModel = options.excitatoryModel ?? golombPyramidal();
   const iModel = options.inhibitoryModel ?? wangBuzsakiInterneuron();
-  const receptorsE = RECEPTORS_E();
-  const receptorsI = RECEPTORS_I();
+  const decayScale = (x: number | undefined, where: string) => {
+    if (x === undefined) return 1;
+    if (!(x > 0) || !Number.isFinite(x))
+      throw new RangeError(`gabaADecayScale.${where} must be finite and > 0, got ${x}`);
+    return x;
+  };
+  const receptorsE = RECEPTORS_E(
+    p.gabaADecayE * decayScale(options.gabaADecayScale?.excitatory, "excitatory"),
+  );
+  const receptorsI = RECEPTORS_I(
+    p.gabaADecayI * decayScale(options.gabaADecayScale?.inhibitory, "inhibitory"),
+  );
   checkScales(
     options.receptorScales?.excitatory,
     "excitatory",
@@ -318,7 +408,15 @@ export function buildMicrocircuit(options: MicrocircuitOptions): {
     const bias = (name === "E" ? options.biasCurrent?.excitatory : options.biasCurrent?.inhibitory) ?? 0;
     if (!Number.isFinite(bias) || Math.abs(bias) > 100)
       throw new RangeError(`biasCurrent of ${name} = ${bias} µA/cm² outside [-100, 100]`);
-    if (bias !== 0) pop.setBiasDensity(bias);
+    // Interneurons: mean bias biasI and a per-cell Gaussian spread biasSpreadI (Wang & Buzsáki
+    // 1996 heterogeneity), from the stream "microcircuit/bias/I"; drawn only when the spread is > 0.
+    const meanBias = bias + (name === "I" ? p.biasI : p.biasE);
+    const spread = name === "I" ? p.biasSpreadI : p.biasSpreadE;
+    if (spread > 0) {
+      const rngBias = RandomStream.for(seed, `microcircuit/bias/${name}`);
+      for (let k = 0; k < pop.size; k++)
+        pop.bias[k] = toAbsolute(meanBias + spread * rngBias.normal(), pop.model.area);
+    } else if (meanBias !== 0) pop.setBiasDensity(meanBias);
     // Spread initial potentials over 10 mV below rest so that the cells do not start in lockstep.
     const rng = RandomStream.for(seed, `microcircuit/initial/${name}`);
     const rest = pop.model.initialPotential;
