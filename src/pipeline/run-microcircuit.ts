@@ -128,6 +128,8 @@ export function runMicrocircuitScenario(
     seed?: number;
     /** Pre-run that puts kinetic drug blocks at the steady state of activity (ms; microcircuit.ts). */
     blockEquilibrationMs?: number;
+    /** Engine parameter overrides (microcircuit.ts), applied under the scenario's own. */
+    parameters?: Record<string, number>;
   } = {},
 ): MicrocircuitRun {
   const seed = options.seed ?? scenario.seed;
@@ -179,6 +181,7 @@ export function runMicrocircuitScenario(
     durationMs: sim.duration,
     transientMs: sim.transient,
     parameters: {
+      ...options.parameters,
       excitatory: scenario.populations.excitatory,
       inhibitory: scenario.populations.inhibitory,
       driveRateE: scenario.drive.rateE,
