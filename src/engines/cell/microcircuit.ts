@@ -6,6 +6,8 @@
  *   E→E, E→I  AMPA + NMDA (Mg²⁺ block);  I→E  GABA-A + GABA-B;  I→I  GABA-A
  *   every (pre, post) pair connected independently with the probability of its projection
  *   (no autapses), one uniform axonal delay; independent Poisson AMPA drive to every cell.
+ *   Option `ring: 1`: both populations on a periodic ring, pair probability falling with distance
+ *   as a Gaussian of each pathway's σ (drawRingConnections); explored for issue 4, not the default.
  *
  * The structure (random E/I network, conductance synapses, external Poisson drive standing
  * for the rest of the cortex, a ratio of 4 E per I cell) follows Brunel N (2000) J Comput Neurosci
@@ -49,6 +51,7 @@ const BARTOS_2002 =
   "option: basket→basket unitary IPSCs decay faster than basket→principal ones, amplitude-weighted τ 2.5/1.2/1.8 ms in DG/CA3/CA1 at 33–34 °C (Bartos M et al. 2002 PNAS 99:13222)";
 const WANG_BUZSAKI_HETEROGENEITY =
   "option: heterogeneous drive of the interneurons as in Wang XJ, Buzsáki G (1996) J Neurosci 16:6402 (ours: Gaussian spread of a tonic bias)";
+const RING = "ours: geometry option explored for issue 4, not fitted (docs/experiments/microcircuit-ring.md)";
 const UNITARY_EPSP =
   "5.0 mV unitary EPSP at rest, top of 0.15–5.5 mV in Markram et al. 1997 J Physiol 500:409 (ours: exact value)";
 
@@ -99,7 +102,7 @@ export const MICROCIRCUIT_PARAMETERS = {
     "µA/cm²",
     -20,
     20,
-    "ours: option, default 0; stands for the depolarised high-conductance operating point of active cortex (Destexhe A, Rudolph M, Paré D 2003 Nat Rev Neurosci 4:739) (docs/notes-mc-gaba.md)",
+    "ours: option, default 0; stands for the depolarised high-conductance operating point of active cortex (Destexhe A, Rudolph M, Paré D 2003 Nat Rev Neurosci 4:739) (docs/experiments/microcircuit-gaba.md)",
   ),
   biasSpreadE: parameter(
     "biasSpreadE",
@@ -108,7 +111,7 @@ export const MICROCIRCUIT_PARAMETERS = {
     "µA/cm²",
     0,
     20,
-    "ours: option, default 0; heterogeneous excitability of the pyramidal cells (docs/notes-mc-gaba.md)",
+    "ours: option, default 0; heterogeneous excitability of the pyramidal cells (docs/experiments/microcircuit-gaba.md)",
   ),
   biasI: parameter(
     "biasI",
@@ -117,7 +120,7 @@ export const MICROCIRCUIT_PARAMETERS = {
     "µA/cm²",
     -20,
     20,
-    "ours: option, default 0 (no bias); used by the mc-het exploration (docs/notes-mc-het.md)",
+    "ours: option, default 0 (no bias); used by the mc-het exploration (docs/experiments/microcircuit-het.md)",
   ),
   biasSpreadI: parameter(
     "biasSpreadI",
@@ -165,6 +168,36 @@ export const MICROCIRCUIT_PARAMETERS = {
     1,
     OURS,
   ),
+  ring: parameter(
+    "ring",
+    "1 = cells on a periodic ring, pair probability pXY × exp(−d²/2σXY²) (pXY its peak); 0 = random",
+    0,
+    "dimensionless",
+    0,
+    1,
+    RING,
+  ),
+  ringLength: parameter("ringLength", "circumference of the ring", 2000, "µm", 10, 1e5, RING),
+  sigmaEE: parameter("sigmaEE", "Gaussian footprint (s.d.) of E→E connections", 300, "µm", 1, 1e5, RING),
+  sigmaEI: parameter(
+    "sigmaEI",
+    "Gaussian footprint (s.d.) of E→I connections",
+    150,
+    "µm",
+    1,
+    1e5,
+    "ours; pyramid–fast-spiking connection probability 0.5–0.75, falling only slightly within 200 µm (Holmgren et al. 2003 J Physiol 551:139, abstract)",
+  ),
+  sigmaIE: parameter(
+    "sigmaIE",
+    "Gaussian footprint (s.d.) of I→E connections",
+    150,
+    "µm",
+    1,
+    1e5,
+    "ours; PV+ interneurons contact nearly every nearby pyramidal cell (Packer & Yuste 2011 J Neurosci 31:13260, abstract)",
+  ),
+  sigmaII: parameter("sigmaII", "Gaussian footprint (s.d.) of I→I connections", 100, "µm", 1, 1e5, RING),
   dt: parameter(
     "dt",
     "integration step",
@@ -199,6 +232,12 @@ export const MICROCIRCUIT_PARAMETERS = {
   | "driveWeightE"
   | "driveRateI"
   | "driveWeightI"
+  | "ring"
+  | "ringLength"
+  | "sigmaEE"
+  | "sigmaEI"
+  | "sigmaIE"
+  | "sigmaII"
   | "dt"
 >;
 
@@ -233,7 +272,7 @@ export interface MicrocircuitOptions {
    * Factor on the GABA-A decay time constant (gabaADecayE, gabaADecayI) of the synapses onto each
    * population; default 1. Benzodiazepines at physiological temperature prolong IPSC decay (e.g.
    * midazolam 0.1 and 1 µM: +25% and +70% in auditory-cortex pyramidal cells at 34 °C,
-   * Anesthesiology 2005;102:962, authors UNVERIFIED). Not used by the pipeline (docs/notes-mc-het.md).
+   * Anesthesiology 2005;102:962, authors UNVERIFIED). Not used by the pipeline (docs/experiments/microcircuit-het.md).
    */
   readonly gabaADecayScale?: { readonly excitatory?: number; readonly inhibitory?: number };
   /** Width of the population-rate bins (ms); default 1. */
@@ -300,6 +339,40 @@ function checkScales(scales: Readonly<Record<string, number>> | undefined, where
   }
 }
 
+/**
+ * Distance-dependent connections on a periodic ring of circumference 1: cell k of a population of
+ * n sits at (k + 0.5) / n; a (source, target) pair at ring distance d is connected with
+ * probability min(1, peak × exp(−d² / 2σ²)), σ in units of the circumference, each pair drawn
+ * once from `rng` in source-major order; no autapses when `samePopulation`.
+ */
+export function drawRingConnections(
+  sourceSize: number,
+  targetSize: number,
+  peak: number,
+  sigma: number,
+  samePopulation: boolean,
+  rng: RandomStream,
+): { sources: Int32Array; targets: Int32Array } {
+  if (!(peak >= 0 && peak <= 1)) throw new RangeError(`ring connections: peak ${peak} outside [0, 1]`);
+  if (!(sigma > 0) || !Number.isFinite(sigma))
+    throw new RangeError(`ring connections: sigma ${sigma} must be finite and > 0`);
+  const src: number[] = [];
+  const tgt: number[] = [];
+  for (let i = 0; i < sourceSize; i++) {
+    const xi = (i + 0.5) / sourceSize;
+    for (let j = 0; j < targetSize; j++) {
+      if (samePopulation && i === j) continue;
+      let d = Math.abs(xi - (j + 0.5) / targetSize);
+      if (d > 0.5) d = 1 - d;
+      if (rng.uniform() < peak * Math.exp((-d * d) / (2 * sigma * sigma))) {
+        src.push(i);
+        tgt.push(j);
+      }
+    }
+  }
+  return { sources: Int32Array.from(src), targets: Int32Array.from(tgt) };
+}
+
 /** The microcircuit network (not yet run), its drives attached and its initial state drawn. */
 export function buildMicrocircuit(options: MicrocircuitOptions): {
   network: Network;
@@ -307,6 +380,7 @@ export function buildMicrocircuit(options: MicrocircuitOptions): {
   drives: PoissonDrive[];
 } {
   const p = resolveParameters(MICROCIRCUIT_PARAMETERS, options.parameters, "microcircuit");
+  if (p.ring !== 0 && p.ring !== 1) throw new RangeError(`microcircuit ring must be 0 or 1, got ${p.ring}`);
   for (const key of ["excitatory", "inhibitory"] as const) {
     if (!Number.isInteger(p[key]))
       throw new RangeError(`microcircuit ${key} must be an integer, got ${p[key]}`);
@@ -342,6 +416,7 @@ export function buildMicrocircuit(options: MicrocircuitOptions): {
   // One draw of connections per pathway: AMPA and NMDA (or GABA-A and GABA-B) of a pathway are
   // two receptors of the same synapses, so both projections get the same explicit connections.
   const pathway = (source: "E" | "I", target: "E" | "I", probability: number) => {
+    if (p.ring === 1) return ringPathway(source, target, probability);
     const store = connect(
       { kind: "probability", p: probability, autapses: false },
       source === "E" ? p.excitatory : p.inhibitory,
@@ -353,6 +428,15 @@ export function buildMicrocircuit(options: MicrocircuitOptions): {
     for (let k = 0; k < store.sourceSize; k++) sources.fill(k, store.rowStart[k], store.rowStart[k + 1]);
     return { sources, targets: store.target };
   };
+  const ringPathway = (source: "E" | "I", target: "E" | "I", peak: number) =>
+    drawRingConnections(
+      source === "E" ? p.excitatory : p.inhibitory,
+      target === "E" ? p.excitatory : p.inhibitory,
+      peak,
+      p[`sigma${source}${target}` as "sigmaEE"] / p.ringLength,
+      source === target,
+      RandomStream.for(seed, `microcircuit/connections/${source}->${target}`),
+    );
   const projection = (
     source: "E" | "I",
     target: "E" | "I",

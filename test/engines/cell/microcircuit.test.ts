@@ -23,6 +23,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   MICROCIRCUIT_PARAMETERS,
+  buildMicrocircuit,
   runMicrocircuit,
   type MicrocircuitOptions,
 } from "../../../src/engines/cell/microcircuit.js";
@@ -154,5 +155,50 @@ test("microcircuit configuration errors name the field", () => {
   assert.throws(
     () => runMicrocircuit({ seed: 1, durationMs: 100, transientMs: 0, parameters: { pEE: 2 } }),
     /pEE/,
+  );
+});
+
+test("exploration options (issue 4 notes): per-target GABA-A decay and heterogeneous tonic bias are applied as stated", () => {
+  const options = {
+    seed: 3,
+    durationMs: 10,
+    parameters: { gabaADecayI: 1.8, biasI: -0.2, biasSpreadI: 0.5, biasE: 1 },
+    gabaADecayScale: { excitatory: 1.5 },
+  };
+  const { network } = buildMicrocircuit(options);
+  const decayOf = (population: "E" | "I") => {
+    const k = network.population(population).receptors.find((r) => r.spec.name === "gabaA")!.spec.kinetics;
+    return k.tauDecay;
+  };
+  // Onto interneurons the option's 1.8 ms (Bartos et al. 2002); onto pyramidal cells the
+  // default 7 ms × the decay factor 1.5.
+  assert.equal(decayOf("I"), 1.8);
+  assert.ok(Math.abs(decayOf("E") - 7 * 1.5) < 1e-12, `${decayOf("E")}`);
+  // Interneurons: Gaussian spread around the mean; pyramidal cells: one uniform bias.
+  const I = network.population("I");
+  const unit = I.model.area / 100; // µA/cm² → pA
+  const densities = Array.from(I.bias, (b) => b / unit);
+  const mean = densities.reduce((s, x) => s + x, 0) / densities.length;
+  const sd = Math.sqrt(densities.reduce((s, x) => s + (x - mean) ** 2, 0) / (densities.length - 1));
+  // 40 draws: mean within 3 standard errors (3 × 0.5/√40 = 0.24), s.d. within ±40%.
+  assert.ok(Math.abs(mean + 0.2) < 0.24, `mean bias ${mean}`);
+  assert.ok(sd > 0.3 && sd < 0.7, `bias spread ${sd}`);
+  const E = network.population("E");
+  const eUnit = E.model.area / 100;
+  assert.ok(E.bias.every((b) => Math.abs(b / eUnit - 1) < 1e-12));
+  // Same seed, same draws; the default circuit has no bias at all.
+  assert.deepEqual(buildMicrocircuit(options).network.population("I").bias, I.bias);
+  assert.ok(
+    buildMicrocircuit({ seed: 3, durationMs: 10 })
+      .network.population("I")
+      .bias.every((b) => b === 0),
+  );
+  assert.throws(
+    () => buildMicrocircuit({ ...options, gabaADecayScale: { inhibitory: 0 } }),
+    /gabaADecayScale\.inhibitory/,
+  );
+  assert.throws(
+    () => buildMicrocircuit({ seed: 3, durationMs: 10, parameters: { biasSpreadI: -1 } }),
+    /biasSpreadI/,
   );
 });
