@@ -1,4 +1,4 @@
-// Probe (helper mc-big): H3 of docs/notes-mc-gaba.md carried into a larger random circuit with the
+// Probe (helper mc-big): H3 of docs/experiments/microcircuit-gaba.md carried into a larger random circuit with the
 // same in-degrees. Usage: node scripts/probes/mc-big.mjs '<json overrides>' <durMs> <conds> <seeds> [size]
 // size "800" (800/200, default) or "640" (640/160). Early exit (EXIT=1): stop after the first
 // condition that fails its criterion in any seed. Rows: chiE/events/E Hz/I Hz per seed.
