@@ -270,9 +270,8 @@ export interface MicrocircuitOptions {
   readonly biasCurrent?: { readonly excitatory?: number; readonly inhibitory?: number };
   /**
    * Factor on the GABA-A decay time constant (gabaADecayE, gabaADecayI) of the synapses onto each
-   * population; default 1. Benzodiazepines at physiological temperature prolong IPSC decay (e.g.
-   * midazolam 0.1 and 1 µM: +25% and +70% in auditory-cortex pyramidal cells at 34 °C,
-   * Anesthesiology 2005;102:962, authors UNVERIFIED). Not used by the pipeline (docs/experiments/microcircuit-het.md).
+   * population; default 1. For modulators that prolong IPSCs rather than enlarge them; the
+   * pipeline does not use it (why, with the sources: docs/experiments/microcircuit-het.md).
    */
   readonly gabaADecayScale?: { readonly excitatory?: number; readonly inhibitory?: number };
   /** Width of the population-rate bins (ms); default 1. */
