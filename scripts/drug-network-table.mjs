@@ -7,8 +7,7 @@
 import { drugNetworkShift } from "../dist/src/bridges/drugs-to-network.js";
 import { DRUGS } from "../dist/src/pharmacology/catalogue.js";
 import { networkExcitabilityShift } from "../dist/src/pharmacology/network-effects.js";
-import { brainLevelsAtSteadyState, targetEffects } from "../dist/src/pharmacology/pharmacodynamics.js";
-import { defaultHorizonDays, simulatePk } from "../dist/src/pharmacology/pk.js";
+import { usualDoseTargetEffects } from "../dist/src/pharmacology/pharmacodynamics.js";
 
 const WEIGHT_KG = 70;
 const f = (x) => (x >= 0 ? "+" : "") + x.toFixed(3);
@@ -19,15 +18,7 @@ console.log("|---|---|---|---|---|---|---|");
 for (const drug of DRUGS) {
   const d = drug.dosing;
   const daily = 0.5 * (d.usualDaily.low + d.usualDaily.high);
-  const perDay = d.dosesPerDay.value;
-  const dose = (d.perKg ? daily * WEIGHT_KG : daily) / perDay;
-  const entries = [{ drug: drug.id, dose, every: 24 / perDay }];
-  const run = simulatePk(
-    entries,
-    { weightKg: WEIGHT_KG },
-    { horizonHours: defaultHorizonDays(entries) * 24 },
-  );
-  const effects = targetEffects(brainLevelsAtSteadyState(run));
+  const effects = usualDoseTargetEffects(drug.id, WEIGHT_KG);
   const interim = networkExcitabilityShift(effects).x0Shift;
   const normal = drugNetworkShift(effects, { perDrug: false });
   const dravet = drugNetworkShift(effects, { variants: ["SCN1A-LoF"], perDrug: false });

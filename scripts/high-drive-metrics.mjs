@@ -9,26 +9,11 @@ import { fICurve } from "../dist/src/engines/cell/analysis.js";
 import { golombPyramidal, wangBuzsakiInterneuron } from "../dist/src/engines/cell/models.js";
 import { applyVariants } from "../dist/src/pathophysiology/variants.js";
 import { applyDrugs } from "../dist/src/pharmacology/cell-effects.js";
-import { DRUGS } from "../dist/src/pharmacology/catalogue.js";
-import { brainLevelsAtSteadyState, targetEffects } from "../dist/src/pharmacology/pharmacodynamics.js";
-import { defaultHorizonDays, simulatePk } from "../dist/src/pharmacology/pk.js";
+import { usualDoseTargetEffects } from "../dist/src/pharmacology/pharmacodynamics.js";
 
 const CLAMP = { dt: 0.01, duration: 1000, settle: 200 };
 const CURRENTS = Array.from({ length: 61 }, (_, k) => k);
 const WEIGHT_KG = 70;
-
-function usualDoseEffects(id) {
-  const d = DRUGS.find((x) => x.id === id).dosing;
-  const daily = 0.5 * (d.usualDaily.low + d.usualDaily.high);
-  const perDay = d.dosesPerDay.value;
-  const entries = [{ drug: id, dose: (d.perKg ? daily * WEIGHT_KG : daily) / perDay, every: 24 / perDay }];
-  const run = simulatePk(
-    entries,
-    { weightKg: WEIGHT_KG },
-    { horizonHours: defaultHorizonDays(entries) * 24 },
-  );
-  return targetEffects(brainLevelsAtSteadyState(run));
-}
 
 function peak(model) {
   const rate = Array.from(fICurve(model, CURRENTS, CLAMP).rate);
@@ -44,7 +29,7 @@ for (const variants of [[], ["SCN1A-LoF"], ["SCN2A-GoF"], ["SCN8A-GoF"], ["KCNQ2
   console.log(`| ${variants[0] ?? "baseline"} | ${e} | ${i} |`);
 }
 for (const drug of ["carbamazepine", "phenytoin", "valproate"]) {
-  const effects = usualDoseEffects(drug);
+  const effects = usualDoseTargetEffects(drug, WEIGHT_KG);
   for (const variants of [[], ["SCN1A-LoF"]]) {
     const e = peak(applyDrugs(golombPyramidal(), effects, "excitatory", variants));
     const i = peak(applyDrugs(wangBuzsakiInterneuron(), effects, "inhibitory", variants));

@@ -9,26 +9,14 @@
 import { golombPyramidal, wangBuzsakiInterneuron } from "../dist/src/engines/cell/models.js";
 import { rheobase } from "../dist/src/engines/cell/analysis.js";
 import { Population, toAbsolute } from "../dist/src/engines/cell/population.js";
-import { DRUGS } from "../dist/src/pharmacology/catalogue.js";
 import { applyDrugs, equilibriumNaBlock } from "../dist/src/pharmacology/cell-effects.js";
-import { brainLevelsAtSteadyState, targetEffects } from "../dist/src/pharmacology/pharmacodynamics.js";
-import { defaultHorizonDays, simulatePk } from "../dist/src/pharmacology/pk.js";
+import { usualDoseTargetEffects } from "../dist/src/pharmacology/pharmacodynamics.js";
 
 const DT = 0.01;
 const PRE = 200; // ms at zero current before the step
 const STEP = 1000;
 const OFFSETS = [1, 3, 10];
 const CLAMP = { dt: DT, duration: 1000, settle: 200, tolerance: 0.005 };
-
-function usualEffects(id) {
-  const drug = DRUGS.find((d) => d.id === id);
-  const d = drug.dosing;
-  const daily = 0.5 * (d.usualDaily.low + d.usualDaily.high);
-  const perDay = d.dosesPerDay.value;
-  const entries = [{ drug: id, dose: daily / perDay, every: 24 / perDay }];
-  const run = simulatePk(entries, { weightKg: 70 }, { horizonHours: defaultHorizonDays(entries) * 24 });
-  return targetEffects(brainLevelsAtSteadyState(run));
-}
 
 /** Spikes early/late of a 1 s step for each current; mean unbound fraction at the end. */
 function step(model, currents) {
@@ -74,7 +62,7 @@ for (const [label, model, cellType, lo, hi] of models) {
     `| none | – | – | – | ${base.toFixed(3)} | ` + ref.map((r) => `${r.early}, ${r.late}`).join(" | ") + " |",
   );
   for (const id of drugs) {
-    const effects = usualEffects(id);
+    const effects = usualDoseTargetEffects(id, 70);
     const drugged = applyDrugs(model, effects, cellType, [], { naBlock: "kinetic" });
     const na = drugged.channels.find((c) => c.name === "na").block;
     const eq = equilibriumNaBlock(effects, model);

@@ -35,11 +35,9 @@ import {
   logExcitationInhibition,
 } from "../../dist/src/pathophysiology/effects.js";
 import { VARIANTS, applyVariants, synapticScales } from "../../dist/src/pathophysiology/variants.js";
-import { DRUGS } from "../../dist/src/pharmacology/catalogue.js";
 import { applyDrugs, synapticScalesWithDrugs } from "../../dist/src/pharmacology/cell-effects.js";
 import { networkExcitabilityShift } from "../../dist/src/pharmacology/network-effects.js";
-import { brainLevelsAtSteadyState, targetEffects } from "../../dist/src/pharmacology/pharmacodynamics.js";
-import { defaultHorizonDays, simulatePk } from "../../dist/src/pharmacology/pk.js";
+import { usualDoseTargetEffects } from "../../dist/src/pharmacology/pharmacodynamics.js";
 
 const WEIGHT_KG = 70;
 const FLOOR = SILENCED_FACTOR; // 0.1, the bridge's silenced bound
@@ -60,21 +58,6 @@ const DRUG_IDS = [
   "retigabine",
   "clobazam",
 ];
-
-function usualEffects(id) {
-  const drug = DRUGS.find((d) => d.id === id);
-  const d = drug.dosing;
-  const daily = 0.5 * (d.usualDaily.low + d.usualDaily.high);
-  const perDay = d.dosesPerDay.value;
-  const dose = (d.perKg ? daily * WEIGHT_KG : daily) / perDay;
-  const entries = [{ drug: id, dose, every: 24 / perDay }];
-  const run = simulatePk(
-    entries,
-    { weightKg: WEIGHT_KG },
-    { horizonHours: defaultHorizonDays(entries) * 24 },
-  );
-  return targetEffects(brainLevelsAtSteadyState(run));
-}
 
 const K = kappa();
 const py0 = golombPyramidal();
@@ -191,7 +174,7 @@ console.log(
 );
 console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 for (const id of DRUG_IDS) {
-  const eff = usualEffects(id);
+  const eff = usualDoseTargetEffects(id, WEIGHT_KG);
   const onCells = eff.filter((x) => INTERIM_ONLY_TARGETS[x.target] === undefined);
   const interim = networkExcitabilityShift(
     eff.filter((x) => INTERIM_ONLY_TARGETS[x.target] !== undefined),

@@ -21,28 +21,11 @@ import {
   logExcitationInhibition,
 } from "../../dist/src/pathophysiology/effects.js";
 import { applyEdits } from "../../dist/src/pathophysiology/variants.js";
-import { DRUGS } from "../../dist/src/pharmacology/catalogue.js";
 import { applyDrugs, equilibriumNaBlock } from "../../dist/src/pharmacology/cell-effects.js";
-import { brainLevelsAtSteadyState, targetEffects } from "../../dist/src/pharmacology/pharmacodynamics.js";
-import { defaultHorizonDays, simulatePk } from "../../dist/src/pharmacology/pk.js";
+import { usualDoseTargetEffects } from "../../dist/src/pharmacology/pharmacodynamics.js";
 
 const WEIGHT_KG = 70;
 const DRUG_IDS = (process.argv[2] ?? "carbamazepine,phenytoin,lamotrigine").split(",");
-
-function usualEffects(id) {
-  const drug = DRUGS.find((d) => d.id === id);
-  const d = drug.dosing;
-  const daily = 0.5 * (d.usualDaily.low + d.usualDaily.high);
-  const perDay = d.dosesPerDay.value;
-  const dose = (d.perKg ? daily * WEIGHT_KG : daily) / perDay;
-  const entries = [{ drug: id, dose, every: 24 / perDay }];
-  const run = simulatePk(
-    entries,
-    { weightKg: WEIGHT_KG },
-    { horizonHours: defaultHorizonDays(entries) * 24 },
-  );
-  return targetEffects(brainLevelsAtSteadyState(run));
-}
 
 const shiftH = (model, mV, why) =>
   mV === 0
@@ -121,7 +104,7 @@ function wbWithRest(target) {
   return wangBuzsakiInterneuron({ EL: 0.5 * (lo + hi) });
 }
 
-const drugs = DRUG_IDS.map((id) => ({ id, effects: usualEffects(id) }));
+const drugs = DRUG_IDS.map((id) => ({ id, effects: usualDoseTargetEffects(id, WEIGHT_KG) }));
 const K = kappa();
 
 const wb0 = wangBuzsakiInterneuron();

@@ -21,7 +21,14 @@ import {
   type Species,
   type TargetName,
 } from "./catalogue.js";
-import { brainPartition, fractionUnbound, type PkRun, steadyState } from "./pk.js";
+import {
+  brainPartition,
+  defaultHorizonDays,
+  fractionUnbound,
+  type PkRun,
+  simulatePk,
+  steadyState,
+} from "./pk.js";
 
 /** Unbound brain concentration of one species of one drug. */
 export interface BrainLevel {
@@ -117,6 +124,23 @@ export function targetEffects(
     }
   }
   return out;
+}
+
+/**
+ * Target effects at steady state on the midpoint of a drug's usual daily dose (catalogue
+ * `dosing.usualDaily`, per kg at `weightKg` where the label doses per kg), split into its usual
+ * number of doses a day: the reference point of the per-drug tables of docs/models/drugs.md §5
+ * and of the cell-scale experiments (scripts/).
+ */
+export function usualDoseTargetEffects(drugId: string, weightKg = 70): TargetEffect[] {
+  const drug = findDrug(drugId);
+  const d = drug.dosing;
+  const daily = 0.5 * (d.usualDaily.low + d.usualDaily.high);
+  const perDay = d.dosesPerDay.value;
+  const dose = (d.perKg ? daily * weightKg : daily) / perDay;
+  const entries = [{ drug: drug.id, dose, every: 24 / perDay }];
+  const run = simulatePk(entries, { weightKg }, { horizonHours: defaultHorizonDays(entries) * 24 });
+  return targetEffects(brainLevelsAtSteadyState(run));
 }
 
 /** Brain unbound levels (steady-state averages) of every drug of a PK run, both species. */

@@ -11,7 +11,10 @@ import {
   brainLevelFromPlasma,
   hillOccupancy,
   targetEffects,
+  usualDoseTargetEffects,
 } from "../../src/pharmacology/pharmacodynamics.js";
+import { findDrug, mgPerLToMicromolar } from "../../src/pharmacology/catalogue.js";
+import { brainPartition, fractionUnbound } from "../../src/pharmacology/pk.js";
 import {
   applyDrugs,
   drugEdits,
@@ -234,4 +237,24 @@ test("carbamazepine's catalogue affinities reproduce the measured shift of fast 
     const shift = equilibriumNaBlock(cbz, model).shift;
     assert.ok(shift < -8 && shift > -18, `${model.name}: ${shift} mV`);
   }
+});
+
+test("usual-dose effects: carbamazepine's midpoint dose lands its brain level inside the published plasma range", () => {
+  const cbz = findDrug("carbamazepine");
+  const nav = usualDoseTargetEffects("carbamazepine").find(
+    (e) => e.target === "nav" && e.species === "parent",
+  )!;
+  // Plasma reference range 4–12 mg/L (catalogue, Patsalos) → unbound brain level in µM.
+  const toBrain = (mgPerL: number) =>
+    mgPerLToMicromolar(mgPerL * fractionUnbound(cbz, "parent") * brainPartition(cbz), cbz.molarMass.value);
+  const range = cbz.referenceRange!;
+  assert.ok(
+    nav.concentration > toBrain(range.low) && nav.concentration < toBrain(range.high),
+    `${nav.concentration} µM outside ${toBrain(range.low)}–${toBrain(range.high)}`,
+  );
+  // Per-kg labels scale with the weight (fenfluramine 0.2–0.7 mg/kg/day): a heavier patient gets
+  // a larger dose, so a higher level.
+  const ffa = (kg: number) => usualDoseTargetEffects("fenfluramine", kg)[0]!.concentration;
+  assert.ok(ffa(40) > ffa(20), `${ffa(20)} → ${ffa(40)}`);
+  assert.throws(() => usualDoseTargetEffects("no-such-drug"), /no-such-drug/);
 });
