@@ -1,35 +1,11 @@
 // Screening (helper mc-het): random circuit configurations, seed 1, criteria 1–6 summary per config.
 // Usage: node scripts/probes/mc-screen.mjs <n> <rngSeed> [seeds]
-import { parseScenario } from "../../dist/src/io/scenario.js";
-import {
-  runMicrocircuitScenario,
-  summariseMicrocircuitRun,
-} from "../../dist/src/pipeline/run-microcircuit.js";
+import { formatRow, runCondition, seededPicker } from "./screen-conditions.mjs";
 const n = Number(process.argv[2] ?? 10);
-let state = Number(process.argv[3] ?? 7);
+const pick = seededPicker(Number(process.argv[3] ?? 7));
 const seeds = (process.argv[4] ?? "1").split(",").map(Number);
-const rnd = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
-const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
-const CLB = "medication: { regimen: [{ drug: clobazam, doseMg: 10, everyHours: 12 }] }\n";
-const C = {
-  base: ["", 1000],
-  hyper: ["gabaAScale: 0.3\n", 1000],
-  clb: ["gabaAScale: 0.3\n" + CLB, 1000],
-  scn1a: ["variants: [SCN1A]\n", 1000],
-  scn8a: ["variants: [SCN8A]\n", 1000],
-  inap4: ["inapScale: 4\n", 2000],
-};
-function run(params, name, seed) {
-  const [text, d] = C[name];
-  const circuit = { parameters: params };
-  const s = parseScenario(
-    `schemaVersion: 1\nkind: microcircuit\nseed: ${seed}\nsimulation: { duration: ${d}, transient: 200 }\n${text}`,
-    "p.yaml",
-  );
-  const r = summariseMicrocircuitRun(runMicrocircuitScenario(s, { circuit }));
-  return { chi: r.synchrony.excitatory, ev: r.events.length, rE: r.rates.excitatory, rI: r.rates.inhibitory };
-}
-const fmt = (r) => `${r.chi.toFixed(2)}/${r.ev}/${r.rE.toFixed(1)}/${r.rI.toFixed(0)}`;
+const run = runCondition;
+const fmt = (r) => formatRow(r, 1);
 const configs = process.argv[5]
   ? JSON.parse(process.argv[5])
   : Array.from({ length: n }, () => ({
