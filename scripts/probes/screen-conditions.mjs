@@ -1,4 +1,4 @@
-// Shared by the screening probes (mc-screen.mjs, mc-gaba-screen.mjs): the acceptance conditions of
+// Shared by the screening probes (mc-screen.mjs, mc-gaba-screen.mjs; B1 by mc-drug-robustness.mjs, drug-split.mjs): the acceptance conditions of
 // docs/experiments/README.md as microcircuit scenarios, one run per (circuit overrides, condition,
 // seed) through the scenario pipeline, and a seeded picker for random configurations.
 import { parseScenario } from "../../dist/src/io/scenario.js";
@@ -39,3 +39,22 @@ export function seededPicker(seed) {
   const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
   return (xs) => xs[Math.floor(next() * xs.length)];
 }
+
+// B1 of docs/experiments/microcircuit-big.md: 800/200 cells, GABA-A-dominated inhibition of the
+// pyramidal cells, weak fast I→I.
+export const B1 = {
+  excitatory: 800,
+  inhibitory: 200,
+  pEE: 0.3,
+  pEI: 0.04,
+  pIE: 0.06,
+  pII: 0.06,
+  gabaAIE: 0.52,
+  gabaBIE: 0.0005,
+  gabaAII: 0.007,
+  gabaADecayI: 1.8,
+  nmdaEE: 0.004,
+  driveWeightE: 0.015,
+  driveWeightI: 0.002,
+  biasE: 1,
+};

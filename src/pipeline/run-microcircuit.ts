@@ -243,6 +243,30 @@ export function runMicrocircuitScenario(
   };
 }
 
+/**
+ * Known defects of the microcircuit for two drug classes, measured and documented in
+ * docs/experiments/microcircuit-drug-robustness.md (and docs/models/drugs.md §7). A medication run
+ * whose edits trigger one carries its text in the summary, so that the result is read as what it
+ * is, a property of this circuit, and not as a prediction for a patient.
+ */
+export const MICROCIRCUIT_DRUG_CAVEATS = {
+  interneuronGabaAPotentiation:
+    "GABA-A potentiation of the synapses onto interneurons synchronises them in this circuit, and the pyramidal cells then fire in the gaps: clobazam alone makes the healthy baseline burst (χE 0.31/0.41 → 0.55/0.54, seeds 1/2) and doubles the pyramidal rate of every hyperexcitable state; benzodiazepines are anticonvulsant in patients (docs/experiments/microcircuit-drug-robustness.md)",
+  interneuronNaBlock:
+    "Na-channel block of the Wang–Buzsáki interneurons, driven near their small rheobase (0.16 µA/cm²), removes much of their firing in this circuit: phenytoin and lamotrigine at usual doses make the healthy baseline burst, although these drugs spare fast-spiking interneurons in slices (docs/experiments/microcircuit-drug-robustness.md)",
+} as const;
+
+/** The caveats of MICROCIRCUIT_DRUG_CAVEATS that a run's drug edits trigger, in table order. */
+export function microcircuitDrugCaveats(edits: readonly AppliedEdit[]): string[] {
+  const ontoInterneurons = edits.filter((e) => e.cell === "inhibitory");
+  const caveats: string[] = [];
+  if (ontoInterneurons.some((e) => e.kind === "scaleSynapse" && e.target === "gabaA" && e.value > 1))
+    caveats.push(MICROCIRCUIT_DRUG_CAVEATS.interneuronGabaAPotentiation);
+  if (ontoInterneurons.some((e) => e.target === "na" && e.kind !== "scaleSynapse"))
+    caveats.push(MICROCIRCUIT_DRUG_CAVEATS.interneuronNaBlock);
+  return caveats;
+}
+
 const round = (x: number, digits = 4) => (Number.isFinite(x) ? Number(x.toPrecision(digits)) : null);
 
 /** The run's JSON summary (no file names). */
@@ -281,6 +305,8 @@ export function summariseMicrocircuitRun(run: MicrocircuitRun) {
             serotonergicTone: round(run.medication.serotonergicTone),
             pkDays: run.medication.pkDays,
             edits: run.medication.edits,
+            /** Known circuit defects these edits trigger (MICROCIRCUIT_DRUG_CAVEATS). */
+            caveats: microcircuitDrugCaveats(run.medication.edits),
           },
         }),
   };

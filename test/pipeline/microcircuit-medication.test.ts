@@ -11,6 +11,8 @@
  *      synchrony but raises the pyramidal rate and the number of events (disinhibition);
  *  (c) P-gp up-regulation weakens phenytoin's effect (a P-gp substrate in the catalogue) and leaves
  *      carbamazepine's (not a substrate) bit-identical.
+ *  and the circuit defects that run summaries report as `caveats` (clobazam, phenytoin and
+ *  lamotrigine make the healthy baseline burst) still hold.
  *
  * "Better" for a circuit means lower pyramidal synchrony χE AND fewer population events in the
  * same seed; "worse" means higher χE AND more events.
@@ -32,7 +34,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parseScenario, ScenarioError, type MicrocircuitScenario } from "../../src/io/scenario.js";
-import { runMicrocircuitScenario, summariseMicrocircuitRun } from "../../src/pipeline/run-microcircuit.js";
+import {
+  MICROCIRCUIT_DRUG_CAVEATS,
+  runMicrocircuitScenario,
+  summariseMicrocircuitRun,
+} from "../../src/pipeline/run-microcircuit.js";
 import { runMicrocircuit } from "../../src/engines/cell/microcircuit.js";
 import { exampleText } from "../helpers.js";
 
@@ -105,6 +111,31 @@ test("(a) GABA-A potentiation: onto pyramidal cells it desynchronises the GABA-A
     assert.ok(ontoE.chiE < chi(none) - 0.2, `seed ${seed}: χE ${chi(none)} → ${ontoE.chiE} onto E only`);
     assert.ok(ontoE.rateE < 0.5 * rateE(none), `seed ${seed}: E rate ${rateE(none)} → ${ontoE.rateE}`);
     assert.ok(ontoI.chiE > chi(none) + 0.02, `seed ${seed}: χE ${chi(none)} → ${ontoI.chiE} onto I only`);
+  }
+});
+
+test("known circuit defects reported in the summary's caveats hold: clobazam, phenytoin and lamotrigine make the healthy baseline burst", () => {
+  // MICROCIRCUIT_DRUG_CAVEATS quotes these (docs/experiments/microcircuit-drug-robustness.md):
+  // measured χE 0.31/0.41 → clobazam 0.55/0.54 (2, 2 events), phenytoin 0.60/0.72 (1, 2),
+  // lamotrigine 0.83/0.84 (4, 4). When a circuit change removes a defect this test fails, and the
+  // caveat has to go with it.
+  const drugs = {
+    clobazam: "{ drug: clobazam, doseMg: 10, everyHours: 12 }",
+    phenytoin: "{ drug: phenytoin, doseMg: 300, everyHours: 24 }",
+    lamotrigine: "{ drug: lamotrigine, doseMg: 200, everyHours: 12 }",
+  };
+  for (const seed of [1, 2]) {
+    const none = run("", seed);
+    assert.ok(chi(none) < 0.45 && none.events.length === 0, `seed ${seed}: baseline χE ${chi(none)}`);
+    for (const [name, entry] of Object.entries(drugs)) {
+      const drug = run(regimen(entry), seed);
+      assert.ok(chi(drug) > 0.5, `seed ${seed}: χE ${chi(none)} → ${chi(drug)} with ${name}`);
+      assert.ok(drug.events.length >= 1, `seed ${seed}: ${drug.events.length} events with ${name}`);
+      assert.ok(
+        rateE(drug) > 2 * rateE(none),
+        `seed ${seed}: E rate ${rateE(none)} → ${rateE(drug)} with ${name}`,
+      );
+    }
   }
 });
 
@@ -222,6 +253,9 @@ test("microcircuit medication: summary per drug, given brain levels, example, re
   assert.ok(m.edits.some((e) => e.origin.includes("stiripentol") && e.target === "gabaA"));
   assert.ok(m.edits.some((e) => e.kind === "biasCurrent" && e.origin.startsWith("fenfluramine")));
   assert.ok(s.models.inhibitory.includes("SCN1A-LoF"));
+  // Stiripentol and clobazam potentiate GABA-A onto the interneurons: the summary carries that
+  // circuit defect (drugs.md §7), and only that one (no Na block in this regimen).
+  assert.deepEqual(m.caveats, [MICROCIRCUIT_DRUG_CAVEATS.interneuronGabaAPotentiation]);
 
   // A level given directly acts as the same level reached by a regimen.
   const viaPk = run(HYPER + regimen("{ drug: clobazam, doseMg: 10, everyHours: 12 }"), 1).medication!;
@@ -237,6 +271,20 @@ test("microcircuit medication: summary per drug, given brain levels, example, re
   ).medication!;
   assert.deepEqual(direct.drugs.clobazam.occupancies, c.occupancies);
   assert.equal(direct.drugs.clobazam.plasmaAverage, null);
+
+  // Caveats follow the edits: a Na blocker's block of the interneurons triggers the Na one; a drug
+  // acting on neither (perampanel, AMPA) triggers none. Short runs: only the summary is checked.
+  const caveatsOf = (entries: string) =>
+    summariseMicrocircuitRun(
+      runMicrocircuitScenario({
+        ...scenario(regimen(entries), 1),
+        simulation: { duration: 50, transient: 10, dt: 0.025 },
+      }),
+    ).medication!.caveats;
+  assert.deepEqual(caveatsOf("{ drug: phenytoin, doseMg: 300, everyHours: 24 }"), [
+    MICROCIRCUIT_DRUG_CAVEATS.interneuronNaBlock,
+  ]);
+  assert.deepEqual(caveatsOf("{ drug: perampanel, doseMg: 8, everyHours: 24 }"), []);
 
   const problems = (text: string) => {
     try {
