@@ -253,7 +253,7 @@ export const MICROCIRCUIT_DRUG_CAVEATS = {
   interneuronGabaAPotentiation:
     "GABA-A potentiation of the synapses onto interneurons synchronises them in this circuit, and the pyramidal cells then fire in the gaps: clobazam alone makes the healthy baseline burst (χE 0.31/0.41 → 0.55/0.54, seeds 1/2) and doubles the pyramidal rate of every hyperexcitable state; benzodiazepines are anticonvulsant in patients (docs/experiments/microcircuit-drug-robustness.md)",
   interneuronNaBlock:
-    "Na-channel block of the Wang–Buzsáki interneurons, driven near their small rheobase (0.16 µA/cm²), removes much of their firing in this circuit: phenytoin and lamotrigine at usual doses make the healthy baseline burst, although these drugs spare fast-spiking interneurons in slices (docs/experiments/microcircuit-drug-robustness.md)",
+    "Na-channel block of the Wang–Buzsáki interneurons, driven near their small rheobase (0.16 µA/cm²), removes much of their firing in this circuit: phenytoin and lamotrigine at usual doses make the healthy baseline burst, although in hippocampal slices carbamazepine leaves synaptically driven interneuron firing essentially unchanged while it inhibits pyramidal cells (Pothmann et al. 2014 J Neurosci 34:9720) (docs/experiments/microcircuit-drug-robustness.md)",
 } as const;
 
 /** The caveats of MICROCIRCUIT_DRUG_CAVEATS that a run's drug edits trigger, in table order. */
