@@ -35,6 +35,7 @@ const CONDITIONS = {
   baseline: "",
   scn1a: "variants: [SCN1A-LoF]",
   lamotrigine: med("lamotrigine", 200, 12),
+  lamotrigine150: med("lamotrigine", 150, 12),
   carbamazepine: med("carbamazepine", 500, 12),
   phenytoin: med("phenytoin", 150, 12),
   scn8a: "variants: [SCN8A-GoF]",
