@@ -140,6 +140,11 @@ export function runMicrocircuitScenario(
     circuit?: {
       parameters?: ParameterOverrides<keyof typeof MICROCIRCUIT_PARAMETERS>;
       gabaADecayScale?: { excitatory?: number; inhibitory?: number };
+      /**
+       * Drug- and variant-free interneuron model to start from instead of wangBuzsakiInterneuron()
+       * (e.g. with its slow-inactivation option; docs/experiments/fs-interneuron.md).
+       */
+      inhibitoryBase?: NeuronModel;
     };
   } = {},
 ): MicrocircuitRun {
@@ -157,21 +162,17 @@ export function runMicrocircuitScenario(
   let onI: Record<string, number>;
   let bias = { excitatory: 0, inhibitory: 0 };
   let medication: MicrocircuitMedicationResult | null = null;
+  const inhibitoryBase = options.circuit?.inhibitoryBase ?? wangBuzsakiInterneuron();
   if (scenario.medication === undefined) {
     excitatoryModel = applyVariants(golombPyramidal(), "excitatory", variants);
-    inhibitoryModel = applyVariants(wangBuzsakiInterneuron(), "inhibitory", variants);
+    inhibitoryModel = applyVariants(inhibitoryBase, "inhibitory", variants);
     onE = synapticScales("excitatory", variants);
     onI = synapticScales("inhibitory", variants);
   } else {
     const levels = microcircuitLevels(scenario, seed);
-    const cells = medicatedCells(
-      golombPyramidal(),
-      wangBuzsakiInterneuron(),
-      levels.effects,
-      variants,
-      RECEPTORS_ON,
-      { naBlock: scenario.medication.naBlock },
-    );
+    const cells = medicatedCells(golombPyramidal(), inhibitoryBase, levels.effects, variants, RECEPTORS_ON, {
+      naBlock: scenario.medication.naBlock,
+    });
     excitatoryModel = cells.excitatoryModel;
     inhibitoryModel = cells.inhibitoryModel;
     onE = cells.onExcitatory;

@@ -743,3 +743,81 @@ export function tCurrent(overrides?: ParameterOverrides<keyof typeof T_CURRENT_P
     citation: DESTEXHE_T,
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Slow (cumulative) Na inactivation gate, an option for any m^p·h Na channel
+
+const MIGLIORE_SLOW =
+  "Migliore M, Hoffman DA, Magee JC, Johnston D (1999) J Comput Neurosci 7:5, Na channel 'na3' with " +
+  "the slow inactivation gate s (ModelDB 2796, na3.mod: vhalfs −60 mV, zetas 12, gms 0.2, a0s 0.0003/ms, " +
+  "smax 10 ms, vvh −58 mV, vvs 2 mV, ar2 = floor of s∞; constants read from copies of na3.mod, paper not seen)";
+
+/**
+ * Slow inactivation of Na channels as a third gate s (I = gbar·m³·h·s·(V − E)), in the form of
+ * Migliore et al. 1999 (na3.mod), with z = 1e-3·zetas·F/(R·T) per mV:
+ *   s∞(V) = floor + (1 − floor) / (1 + exp((V − vvh − shift)/vvs))
+ *   τs(V) = smax + exp(gms·z·(V − vhalfs − shift)) / (a0s·(1 + exp(z·(V − vhalfs − shift))))
+ * s falls towards `floor` within ~smax = 10 ms whenever V is above ≈ −58 mV (every spike) and
+ * recovers with τs ≈ 0.5–2 s between −80 and −55 mV, so it accumulates over a train: the
+ * "cumulative" slow inactivation of Fleidervish, Friedman & Gutnick 1996 (J Physiol 493:83; not
+ * seen) and of the Nav1.1 deficit that grows with firing duration (Hedrich et al. 2014 J Neurosci
+ * 34:14874, abstract seen). Deviations: τs = smax + (…) instead of max(smax, …) (≤ 10 ms apart,
+ * only where τs is short); s is not a state of the drug block (channels.ts ChannelBlock binds on
+ * h only). The channel's temperature factor multiplies every rate of the channel, so τs is
+ * stored × φ to keep Migliore's time constants. floor = 1 is no slow inactivation (no gate added).
+ */
+export const SLOW_INACTIVATION_PARAMETERS = {
+  floor: parameter(
+    "floor",
+    "s∞ at depolarised potentials (na3.mod ar2; 1 = no slow inactivation)",
+    1,
+    "dimensionless",
+    0,
+    1,
+    MIGLIORE_SLOW,
+  ),
+  shift: parameter("shift", "shift of s∞ and τs along V (na3.mod sh)", 0, "mV", -40, 40, MIGLIORE_SLOW),
+  celsius: parameter("celsius", "temperature of the Boltzmann factor F/RT", 36, "°C", 0, 45, MIGLIORE_SLOW),
+} as const satisfies ParameterTable<"floor" | "shift" | "celsius">;
+
+/** The channel with the slow inactivation gate "s" added (unchanged when floor = 1). */
+export function withSlowInactivation(
+  channel: ChannelSpec,
+  overrides?: ParameterOverrides<keyof typeof SLOW_INACTIVATION_PARAMETERS>,
+): ChannelSpec {
+  const p = resolveParameters(SLOW_INACTIVATION_PARAMETERS, overrides, "withSlowInactivation");
+  if (p.floor === 1) return channel;
+  if (channel.gates.some((g) => g.name === "s")) {
+    throw new RangeError(`channel ${channel.name} already has a gate 's'`);
+  }
+  const phi = temperatureFactor(channel, p.celsius);
+  const z = (1e-3 * 12 * 96480) / (8.315 * (273.16 + p.celsius)); // per mV
+  const vhalf = -60 + p.shift;
+  const kDen = 1 / z;
+  const kNum = 1 / (0.2 * z);
+  // exp(gms·z·(V − vhalf))/a0s · φ = exp((V − V1)/kNum) with V1 = vhalf − kNum·ln(φ/a0s)
+  const v1 = vhalf - kNum * Math.log(phi / 0.0003);
+  const gate: GateSpec = {
+    name: "s",
+    power: 1,
+    kinetics: {
+      kind: "steadyState",
+      inf: sigmoid(1 - p.floor, -58 + p.shift, -2, p.floor),
+      tau: {
+        kind: "tTypeTau",
+        base: 10 * phi,
+        amplitude: 0,
+        midpoint1: v1,
+        slope1: kNum,
+        midpoint2: vhalf,
+        slope2: kDen,
+      },
+    },
+  };
+  return {
+    ...channel,
+    description: `${channel.description} with slow inactivation s (floor ${p.floor})`,
+    gates: [...channel.gates, gate],
+    citation: `${channel.citation}; slow inactivation: ${MIGLIORE_SLOW}`,
+  };
+}

@@ -18,8 +18,10 @@ import {
   persistentSodium,
   traubMilesPotassium,
   traubMilesSodium,
+  SLOW_INACTIVATION_PARAMETERS,
   wangBuzsakiPotassium,
   wangBuzsakiSodium,
+  withSlowInactivation,
 } from "./channels.js";
 import type { NeuronModel } from "./population.js";
 
@@ -98,22 +100,37 @@ export const WANG_BUZSAKI_NEURON_PARAMETERS = {
   "cm" | "gL" | "EL" | "gNa" | "ENa" | "gK" | "EK" | "phi" | "threshold" | "refractory"
 >;
 
+/** Options of wangBuzsakiInterneuron outside its published parameter table (default: none). */
+export interface WangBuzsakiOptions {
+  /**
+   * Slow cumulative Na inactivation (channels.ts withSlowInactivation, Migliore et al. 1999 form);
+   * absent or floor = 1: the published model. Exploration option (docs/experiments/fs-interneuron.md).
+   */
+  readonly slowInactivation?: ParameterOverrides<keyof typeof SLOW_INACTIVATION_PARAMETERS>;
+}
+
 /**
  * Wang–Buzsáki interneuron (densities; the area is 100 µm² so that nS, pF and pA equal mS/cm²,
  * µF/cm² and µA/cm² numerically).
  */
 export function wangBuzsakiInterneuron(
   overrides?: ParameterOverrides<keyof typeof WANG_BUZSAKI_NEURON_PARAMETERS>,
+  options?: WangBuzsakiOptions,
 ): NeuronModel {
   const p = resolveParameters(WANG_BUZSAKI_NEURON_PARAMETERS, overrides, "wangBuzsakiInterneuron");
+  const sodium = wangBuzsakiSodium({ gbar: p.gNa, E: p.ENa, phi: p.phi });
+  const slow = options?.slowInactivation;
   return {
     name: "wangBuzsakiInterneuron",
-    description: "Wang–Buzsáki fast-spiking interneuron",
+    description:
+      slow === undefined || (slow.floor ?? 1) === 1
+        ? "Wang–Buzsáki fast-spiking interneuron"
+        : "Wang–Buzsáki fast-spiking interneuron with slow Na inactivation",
     capacitance: p.cm,
     area: 100,
     channels: [
       leakChannel({ gbar: p.gL, E: p.EL }),
-      wangBuzsakiSodium({ gbar: p.gNa, E: p.ENa, phi: p.phi }),
+      slow === undefined ? sodium : withSlowInactivation(sodium, slow),
       wangBuzsakiPotassium({ gbar: p.gK, E: p.EK, phi: p.phi }),
     ],
     threshold: p.threshold,
