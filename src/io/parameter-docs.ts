@@ -10,6 +10,7 @@ import { PROPENSITY_PARAMETERS } from "../course/propensity.js";
 import { TREATMENT_PARAMETERS } from "../course/treatment-effect.js";
 import { MECHANISTIC_PARAMETERS } from "../course/mechanistic-model.js";
 import { MICROCIRCUIT_PARAMETERS } from "../engines/cell/microcircuit.js";
+import { SLOW_INACTIVATION_PARAMETERS } from "../engines/cell/channels.js";
 import {
   COBAHH_NEURON_PARAMETERS,
   GOLOMB_PYRAMIDAL_PARAMETERS,
@@ -83,6 +84,14 @@ export const PARAMETER_TABLES: {
     table: WANG_BUZSAKI_NEURON_PARAMETERS,
     regional: [],
     where: "`wangBuzsakiInterneuron(overrides)`, the microcircuit's interneurons",
+  },
+  {
+    model: "withSlowInactivation",
+    title: "Slow Na inactivation gate (option, default off)",
+    table: SLOW_INACTIVATION_PARAMETERS,
+    regional: [],
+    where:
+      "`wangBuzsakiInterneuron(overrides, { slowInactivation })`; exploration option (docs/experiments/fs-interneuron.md)",
   },
   {
     model: "cobahhPyramidal",
