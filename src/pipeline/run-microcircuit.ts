@@ -140,6 +140,11 @@ export function runMicrocircuitScenario(
     circuit?: {
       parameters?: ParameterOverrides<keyof typeof MICROCIRCUIT_PARAMETERS>;
       gabaADecayScale?: { excitatory?: number; inhibitory?: number };
+      /**
+       * The interneuron model before variants and drugs (default Wang–Buzsáki), e.g.
+       * golombFastSpiking (docs/experiments/fs-golomb.md).
+       */
+      inhibitoryModel?: NeuronModel;
     };
   } = {},
 ): MicrocircuitRun {
@@ -157,21 +162,17 @@ export function runMicrocircuitScenario(
   let onI: Record<string, number>;
   let bias = { excitatory: 0, inhibitory: 0 };
   let medication: MicrocircuitMedicationResult | null = null;
+  const interneuron = options.circuit?.inhibitoryModel ?? wangBuzsakiInterneuron();
   if (scenario.medication === undefined) {
     excitatoryModel = applyVariants(golombPyramidal(), "excitatory", variants);
-    inhibitoryModel = applyVariants(wangBuzsakiInterneuron(), "inhibitory", variants);
+    inhibitoryModel = applyVariants(interneuron, "inhibitory", variants);
     onE = synapticScales("excitatory", variants);
     onI = synapticScales("inhibitory", variants);
   } else {
     const levels = microcircuitLevels(scenario, seed);
-    const cells = medicatedCells(
-      golombPyramidal(),
-      wangBuzsakiInterneuron(),
-      levels.effects,
-      variants,
-      RECEPTORS_ON,
-      { naBlock: scenario.medication.naBlock },
-    );
+    const cells = medicatedCells(golombPyramidal(), interneuron, levels.effects, variants, RECEPTORS_ON, {
+      naBlock: scenario.medication.naBlock,
+    });
     excitatoryModel = cells.excitatoryModel;
     inhibitoryModel = cells.inhibitoryModel;
     onE = cells.onExcitatory;
