@@ -25,7 +25,7 @@ function medicated(base, drug, mg) {
       `medication: { regimen: [{ drug: ${drug}, doseMg: ${mg}, everyHours: 12 }] }\n`,
     "probe.yaml",
   );
-  return runMicrocircuitScenario(s, { circuit: { inhibitoryBase: base } }).inhibitoryModel;
+  return runMicrocircuitScenario(s, { circuit: { inhibitoryModel: base } }).inhibitoryModel;
 }
 
 const LOAD_CURRENTS = [0.7, 1, 2, 4];

@@ -2,7 +2,7 @@
 // Probe for docs/experiments/fs-interneuron.md, circuit part: the B1 circuit (800/200 cells,
 // GABA-A-dominated; parameters as /work/notes/b1.mjs of session 5) with interneurons made
 // mean-driven (biasI, biasSpreadI, less Poisson drive driveWeightI) and, optionally, the slow Na
-// inactivation option of the interneuron (runMicrocircuitScenario circuit.inhibitoryBase).
+// inactivation option of the interneuron (runMicrocircuitScenario circuit.inhibitoryModel).
 // Per condition and seed (1 s, 200 ms transient): χE / events / rate E (Hz) / rate I (Hz) / χI.
 // Usage: npm run build && node scripts/probes/fs-circuit.mjs '<json overrides>' <floor> [seeds]
 //        [conditions, comma-separated names from CONDITIONS]
@@ -47,7 +47,7 @@ const floor = Number(process.argv[3] ?? 1);
 const seeds = (process.argv[4] ?? "1,2").split(",").map(Number);
 const names = (process.argv[5] ?? Object.keys(CONDITIONS).join(",")).split(",");
 const params = { ...B1, ...extra };
-const inhibitoryBase = wangBuzsakiInterneuron(undefined, { slowInactivation: { floor } });
+const inhibitoryModel = wangBuzsakiInterneuron(undefined, { slowInactivation: { floor } });
 console.log(`overrides ${JSON.stringify(extra)}; interneuron slow-inactivation floor ${floor}`);
 for (const name of names) {
   const row = [];
@@ -57,7 +57,7 @@ for (const name of names) {
       "probe.yaml",
     );
     const r = summariseMicrocircuitRun(
-      runMicrocircuitScenario(s, { circuit: { parameters: params, inhibitoryBase } }),
+      runMicrocircuitScenario(s, { circuit: { parameters: params, inhibitoryModel } }),
     );
     const f = (x, d) => (x === null ? "—" : x.toFixed(d));
     row.push(

@@ -13,6 +13,7 @@ import { MICROCIRCUIT_PARAMETERS } from "../engines/cell/microcircuit.js";
 import { SLOW_INACTIVATION_PARAMETERS } from "../engines/cell/channels.js";
 import {
   COBAHH_NEURON_PARAMETERS,
+  GOLOMB_FAST_SPIKING_PARAMETERS,
   GOLOMB_PYRAMIDAL_PARAMETERS,
   WANG_BUZSAKI_NEURON_PARAMETERS,
 } from "../engines/cell/models.js";
@@ -84,6 +85,14 @@ export const PARAMETER_TABLES: {
     table: WANG_BUZSAKI_NEURON_PARAMETERS,
     regional: [],
     where: "`wangBuzsakiInterneuron(overrides)`, the microcircuit's interneurons",
+  },
+  {
+    model: "golombFastSpiking",
+    title: "Golomb et al. 2007 fast-spiking interneuron (densities; not the default interneuron)",
+    table: GOLOMB_FAST_SPIKING_PARAMETERS,
+    regional: [],
+    where:
+      "`golombFastSpiking(overrides)`; exploration model, not used by any pipeline (docs/experiments/fs-golomb.md)",
   },
   {
     model: "withSlowInactivation",

@@ -141,10 +141,11 @@ export function runMicrocircuitScenario(
       parameters?: ParameterOverrides<keyof typeof MICROCIRCUIT_PARAMETERS>;
       gabaADecayScale?: { excitatory?: number; inhibitory?: number };
       /**
-       * Drug- and variant-free interneuron model to start from instead of wangBuzsakiInterneuron()
-       * (e.g. with its slow-inactivation option; docs/experiments/fs-interneuron.md).
+       * The interneuron model before variants and drugs (default Wang–Buzsáki), e.g.
+       * golombFastSpiking (docs/experiments/fs-golomb.md) or WB with its slow-inactivation option
+       * (docs/experiments/fs-interneuron.md).
        */
-      inhibitoryBase?: NeuronModel;
+      inhibitoryModel?: NeuronModel;
     };
   } = {},
 ): MicrocircuitRun {
@@ -162,15 +163,15 @@ export function runMicrocircuitScenario(
   let onI: Record<string, number>;
   let bias = { excitatory: 0, inhibitory: 0 };
   let medication: MicrocircuitMedicationResult | null = null;
-  const inhibitoryBase = options.circuit?.inhibitoryBase ?? wangBuzsakiInterneuron();
+  const interneuron = options.circuit?.inhibitoryModel ?? wangBuzsakiInterneuron();
   if (scenario.medication === undefined) {
     excitatoryModel = applyVariants(golombPyramidal(), "excitatory", variants);
-    inhibitoryModel = applyVariants(inhibitoryBase, "inhibitory", variants);
+    inhibitoryModel = applyVariants(interneuron, "inhibitory", variants);
     onE = synapticScales("excitatory", variants);
     onI = synapticScales("inhibitory", variants);
   } else {
     const levels = microcircuitLevels(scenario, seed);
-    const cells = medicatedCells(golombPyramidal(), inhibitoryBase, levels.effects, variants, RECEPTORS_ON, {
+    const cells = medicatedCells(golombPyramidal(), interneuron, levels.effects, variants, RECEPTORS_ON, {
       naBlock: scenario.medication.naBlock,
     });
     excitatoryModel = cells.excitatoryModel;

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { parseScenario, ScenarioError, type MicrocircuitScenario } from "../../src/io/scenario.js";
 import { runMicrocircuitScenario, summariseMicrocircuitRun } from "../../src/pipeline/run-microcircuit.js";
 import { renderMicrocircuitOutputs, spikesCsv } from "../../src/io/microcircuit-outputs.js";
+import { golombFastSpiking, wangBuzsakiInterneuron } from "../../src/engines/cell/models.js";
 import { exampleText, ROOT } from "../helpers.js";
 
 /** An example with its duration cut to `duration` ms to keep the suite fast. */
@@ -48,6 +49,21 @@ test("same seed → identical spikes; another seed → different spikes", () => 
   assert.equal(spikesCsv(a), spikesCsv(b));
   const c = runMicrocircuitScenario(scenario, { seed: 2 });
   assert.notDeepEqual(c.result.spikeSteps, a.result.spikeSteps);
+});
+
+test("circuit.inhibitoryModel replaces the base interneuron before variants (exploration option)", () => {
+  const scenario = example("microcircuit-dravet.yaml", 300);
+  const plain = runMicrocircuitScenario(scenario);
+  const explicitWb = runMicrocircuitScenario(scenario, {
+    circuit: { inhibitoryModel: wangBuzsakiInterneuron() },
+  });
+  assert.deepEqual(explicitWb.result.spikeSteps, plain.result.spikeSteps, "Wang–Buzsáki is the default");
+  const fs = runMicrocircuitScenario(scenario, { circuit: { inhibitoryModel: golombFastSpiking() } });
+  assert.match(fs.inhibitoryModel.description, /Golomb 2007/);
+  const na = (m: typeof fs.inhibitoryModel) => m.channels.find((c) => c.name === "na")!.conductance;
+  assert.equal(na(fs.inhibitoryModel), na(golombFastSpiking()) * 0.5, "SCN1A halves the FS cell's g_Na");
+  assert.ok(fs.inhibitoryModel.channels.some((c) => c.name === "kd"));
+  assert.notDeepEqual(fs.result.spikeSteps, plain.result.spikeSteps);
 });
 
 test("outputs: spikes.csv matches the spike count, the report holds a raster and a rate plot", () => {

@@ -25,6 +25,8 @@
  *   tTypeTau      base + (amplitude + exp((V - V1)/k1)) / (1 + exp((V - V2)/k2))
  *                 (the bi-exponential fit of the T-current inactivation time constant of
  *                 Destexhe et al. 1996, from Huguenard & McCormick 1992)
+ *   sigmoidProduct  the product of two sigmoids (the Kv3 activation time constant of Golomb
+ *                 et al. 2007, a bell from two sigmoids of opposite slopes)
  *
  * Units: V in mV, rates in 1/ms, τ in ms, conductance densities in mS/cm², reversal potentials
  * in mV. The population converts densities to absolute conductances with its membrane area.
@@ -37,6 +39,16 @@ import { resolveParameters, type ParameterTable, parameter, type ParameterOverri
 // ---------------------------------------------------------------------------------------------
 // Voltage functions
 
+/** offset + r / (1 + exp(-(V - V½)/k)). */
+export interface SigmoidFunction {
+  readonly kind: "sigmoid";
+  readonly rate: number;
+  readonly midpoint: number;
+  readonly slope: number;
+  /** Added constant (0 unless stated), e.g. Golomb's τ = 1 + 7.5 Γ. */
+  readonly offset: number;
+}
+
 export type VoltageFunction =
   | { readonly kind: "constant"; readonly value: number }
   | {
@@ -48,13 +60,11 @@ export type VoltageFunction =
       /** k (mV), non-zero; its sign gives the direction. */
       readonly slope: number;
     }
+  | SigmoidFunction
   | {
-      readonly kind: "sigmoid";
-      readonly rate: number;
-      readonly midpoint: number;
-      readonly slope: number;
-      /** Added constant (0 unless stated), e.g. Golomb's τ = 1 + 7.5 Γ. */
-      readonly offset: number;
+      /** The product of the two sigmoids. */
+      readonly kind: "sigmoidProduct";
+      readonly factors: readonly [SigmoidFunction, SigmoidFunction];
     }
   | {
       readonly kind: "tTypeTau";
@@ -73,12 +83,16 @@ export const exponential = (rate: number, midpoint: number, slope: number): Volt
   midpoint,
   slope,
 });
-export const sigmoid = (rate: number, midpoint: number, slope: number, offset = 0): VoltageFunction => ({
+export const sigmoid = (rate: number, midpoint: number, slope: number, offset = 0): SigmoidFunction => ({
   kind: "sigmoid",
   rate,
   midpoint,
   slope,
   offset,
+});
+export const sigmoidProduct = (first: SigmoidFunction, second: SigmoidFunction): VoltageFunction => ({
+  kind: "sigmoidProduct",
+  factors: [first, second],
 });
 export const expLinear = (rate: number, midpoint: number, slope: number): VoltageFunction => ({
   kind: "expLinear",
@@ -104,6 +118,8 @@ export function evaluateFunction(f: VoltageFunction, v: number): number {
       const x = (v - f.midpoint) / f.slope;
       return x === 0 ? f.rate : (f.rate * x) / -Math.expm1(-x);
     }
+    case "sigmoidProduct":
+      return evaluateFunction(f.factors[0], v) * evaluateFunction(f.factors[1], v);
     case "tTypeTau":
       return (
         f.base +
@@ -121,6 +137,14 @@ export function shiftFunction(f: VoltageFunction, shift: number): VoltageFunctio
     case "expLinear":
     case "sigmoid":
       return { ...f, midpoint: f.midpoint + shift };
+    case "sigmoidProduct":
+      return {
+        ...f,
+        factors: [
+          { ...f.factors[0], midpoint: f.factors[0].midpoint + shift },
+          { ...f.factors[1], midpoint: f.factors[1].midpoint + shift },
+        ],
+      };
     case "tTypeTau":
       return { ...f, midpoint1: f.midpoint1 + shift, midpoint2: f.midpoint2 + shift };
   }
@@ -310,6 +334,10 @@ export function validateChannel(channel: ChannelSpec): void {
 }
 
 function validateFunction(f: VoltageFunction, where: string): void {
+  if (f.kind === "sigmoidProduct") {
+    for (const factor of f.factors) validateFunction(factor, where);
+    return;
+  }
   const numbers =
     f.kind === "constant"
       ? [f.value]
@@ -345,6 +373,10 @@ const WANG_BUZSAKI =
 const GOLOMB =
   "Golomb D, Yue C, Yaari Y (2006) J Neurophysiol 96:1912, Table 2; numbers checked against " +
   "BioModels BIOMD0000000119 (Golomb2006_SomaticBursting)";
+const GOLOMB_FS =
+  "Golomb D, Donner K, Shacham L, Shlosberg D, Amitai Y, Hansel D (2007) PLoS Comput Biol 3:e156, " +
+  "Models and Methods (single-compartment FS cell); numbers checked against the NEURON port of " +
+  "their XPP code (ModelDB 97747; nas.mod, kdr.mod, kd.mod by Carnevale & Yamini)";
 const DESTEXHE_T =
   "Destexhe A, Bal T, McCormick DA, Sejnowski TJ (1996) J Neurophysiol 76:2049 (T current of " +
   "thalamocortical cells, fitted to Huguenard & McCormick 1992, J Neurophysiol 68:1373); used with " +
@@ -686,6 +718,122 @@ export function aCurrent(overrides?: ParameterOverrides<keyof typeof A_CURRENT_P
     ],
     temperature: { kind: "phi", phi: 1 },
     citation: GOLOMB,
+  };
+}
+
+/**
+ * Golomb 2007 fast-spiking Na, m∞³h, no temperature factor:
+ *   m∞ = Γ(V, θm, 11.5), h∞ = Γ(V, -58.3, -6.7), τh = 0.5 + 14 Γ(V, -60, -12) ms
+ * (Γ(V, θ, σ) = 1/(1 + exp(-(V - θ)/σ))). The inactivation midpoint and slope are Martina &
+ * Jonas's (1997, J Physiol 505:593) dentate basket-cell values (the paper's ref. 14). θm sets the
+ * Na window current, the paper's main parameter: -24 mV "small window" (Figs. 2, 8), -28 mV "large
+ * window" (Fig. 3).
+ */
+export const GOLOMB_FS_SODIUM_PARAMETERS = {
+  gbar: parameter("gbar", "maximal Na conductance density", 112.5, "mS/cm²", 0, 1000, GOLOMB_FS),
+  E: parameter("E", "Na reversal potential", 50, "mV", 0, 120, GOLOMB_FS),
+  thetaM: parameter(
+    "thetaM",
+    "half-activation of m∞ (window current; paper -24 small, -28 large)",
+    -24,
+    "mV",
+    -60,
+    0,
+    GOLOMB_FS,
+  ),
+} as const satisfies ParameterTable<"gbar" | "E" | "thetaM">;
+
+export function golombFsSodium(
+  overrides?: ParameterOverrides<keyof typeof GOLOMB_FS_SODIUM_PARAMETERS>,
+): ChannelSpec {
+  const p = resolveParameters(GOLOMB_FS_SODIUM_PARAMETERS, overrides, "golombFsSodium");
+  return {
+    name: "na",
+    description: "Golomb 2007 fast-spiking transient sodium (m∞³h)",
+    reversal: p.E,
+    conductance: p.gbar,
+    gates: [
+      { name: "m", power: 3, kinetics: { kind: "instantaneous", inf: sigmoid(1, p.thetaM, 11.5) } },
+      {
+        name: "h",
+        power: 1,
+        kinetics: { kind: "steadyState", inf: sigmoid(1, -58.3, -6.7), tau: sigmoid(14, -60, -12, 0.5) },
+      },
+    ],
+    temperature: { kind: "phi", phi: 1 },
+    citation: GOLOMB_FS,
+  };
+}
+
+/**
+ * Golomb 2007 Kv3.1–Kv3.2 delayed rectifier, n² (ModelDB form of τn, a bell that peaks near
+ * -15 mV):
+ *   n∞ = Γ(V, -12.4, 6.8)
+ *   τn = (0.087 + 11.4/(1 + exp((V + 14.6)/8.6))) · (0.087 + 11.4/(1 + exp(-(V - 1.3)/18.7))) ms
+ * The paper's text also lists θtn = -27 mV and σtn = -15 mV, which appear in neither the ModelDB
+ * code nor this product form; we follow the code (the printed τn equation itself is UNVERIFIED:
+ * the equation images could not be read).
+ */
+export const GOLOMB_FS_POTASSIUM_PARAMETERS = {
+  gbar: parameter("gbar", "maximal Kv3 conductance density", 225, "mS/cm²", 0, 1000, GOLOMB_FS),
+  E: parameter("E", "K reversal potential", -90, "mV", -120, -40, GOLOMB_FS),
+} as const satisfies ParameterTable<"gbar" | "E">;
+
+export function golombFsPotassium(
+  overrides?: ParameterOverrides<keyof typeof GOLOMB_FS_POTASSIUM_PARAMETERS>,
+): ChannelSpec {
+  const p = resolveParameters(GOLOMB_FS_POTASSIUM_PARAMETERS, overrides, "golombFsPotassium");
+  return {
+    name: "kdr",
+    description: "Golomb 2007 Kv3 delayed-rectifier potassium (n²)",
+    reversal: p.E,
+    conductance: p.gbar,
+    gates: [
+      {
+        name: "n",
+        power: 2,
+        kinetics: {
+          kind: "steadyState",
+          inf: sigmoid(1, -12.4, 6.8),
+          tau: sigmoidProduct(sigmoid(11.4, -14.6, -8.6, 0.087), sigmoid(11.4, 1.3, 18.7, 0.087)),
+        },
+      },
+    ],
+    temperature: { kind: "phi", phi: 1 },
+    citation: GOLOMB_FS,
+  };
+}
+
+/**
+ * Golomb 2007 d-type K (Kv1), a³b: fast activation, slow inactivation, fixed time constants:
+ *   a∞ = Γ(V, -50, 20), τa = 2 ms;  b∞ = Γ(V, -70, -6), τb = 150 ms.
+ * gd is the paper's second parameter (0 to ~2 mS/cm²; 0.39 in Figs. 2, 3, 5, 8): it sets the
+ * delay to the first spike at threshold and, larger, stuttering.
+ */
+export const GOLOMB_FS_D_CURRENT_PARAMETERS = {
+  gbar: parameter("gbar", "maximal d-type K conductance density", 0.39, "mS/cm²", 0, 50, GOLOMB_FS),
+  E: parameter("E", "K reversal potential", -90, "mV", -120, -40, GOLOMB_FS),
+} as const satisfies ParameterTable<"gbar" | "E">;
+
+export function golombFsDCurrent(
+  overrides?: ParameterOverrides<keyof typeof GOLOMB_FS_D_CURRENT_PARAMETERS>,
+): ChannelSpec {
+  const p = resolveParameters(GOLOMB_FS_D_CURRENT_PARAMETERS, overrides, "golombFsDCurrent");
+  return {
+    name: "kd",
+    description: "Golomb 2007 d-type potassium, Kv1 (a³b)",
+    reversal: p.E,
+    conductance: p.gbar,
+    gates: [
+      { name: "a", power: 3, kinetics: { kind: "steadyState", inf: sigmoid(1, -50, 20), tau: constant(2) } },
+      {
+        name: "b",
+        power: 1,
+        kinetics: { kind: "steadyState", inf: sigmoid(1, -70, -6), tau: constant(150) },
+      },
+    ],
+    temperature: { kind: "phi", phi: 1 },
+    citation: GOLOMB_FS,
   };
 }
 

@@ -16,6 +16,7 @@
  * Each term then evaluates from w = exp(s·x), x = (V - V½)/k, with s = sign(k)·σ:
  *   exponential   s > 0: r·w                   s < 0: r / w
  *   sigmoid       s > 0: offset + r·w/(w + 1)  s < 0: offset + r/(1 + w)
+ *   sigmoidProduct  two sigmoids as above, multiplied
  *   expLinear     s > 0: r·x·w/(w - 1)         s < 0: r·x/(1 - w)
  *                 and for |x| < 0.1 the series r(1 + x/2 + x²/12 - x⁴/720 + x⁶/30240 - x⁸/1209600)
  *                 (Bernoulli numbers; the next term is below 3e-18 there), which makes x = 0 exact.
@@ -112,6 +113,8 @@ function expUses(f: VoltageFunction): ExpUse[] {
     case "sigmoid":
     case "expLinear":
       return [{ slope: f.slope, midpoint: f.midpoint, plainExponential: false }];
+    case "sigmoidProduct":
+      return f.factors.map((g) => ({ slope: g.slope, midpoint: g.midpoint, plainExponential: false }));
     case "tTypeTau":
       return [
         { slope: f.slope1, midpoint: f.midpoint1, plainExponential: true },
@@ -228,6 +231,16 @@ export type CompiledTerm =
       readonly source1: ExpSource;
       readonly source2: ExpSource;
       readonly out: Float64Array;
+    }
+  | {
+      readonly kind: "sigmoidProduct";
+      readonly offset1: number;
+      readonly rate1: number;
+      readonly source1: ExpSource;
+      readonly offset2: number;
+      readonly rate2: number;
+      readonly source2: ExpSource;
+      readonly out: Float64Array;
     };
 
 export function compileTerm(f: VoltageFunction, groups: ExpGroupBuilder, size: number): CompiledTerm {
@@ -247,6 +260,19 @@ export function compileTerm(f: VoltageFunction, groups: ExpGroupBuilder, size: n
         source: groups.source(f.slope, f.midpoint),
         out,
       };
+    case "sigmoidProduct": {
+      const [a, b] = f.factors;
+      return {
+        kind: "sigmoidProduct",
+        offset1: a.offset,
+        rate1: a.rate,
+        source1: groups.source(a.slope, a.midpoint),
+        offset2: b.offset,
+        rate2: b.rate,
+        source2: groups.source(b.slope, b.midpoint),
+        out,
+      };
+    }
     case "tTypeTau":
       return {
         kind: "tTypeTau",
@@ -281,6 +307,9 @@ export function evaluateTerm(t: CompiledTerm, v: Float64Array, size: number): vo
       return;
     case "tTypeTau":
       tTypeTau(out, t, size);
+      return;
+    case "sigmoidProduct":
+      sigmoidProduct(out, t, size);
       return;
   }
 }
@@ -366,6 +395,30 @@ function tTypeTau(out: Float64Array, t: Extract<CompiledTerm, { kind: "tTypeTau"
     const e1 = s1 > 0 ? w1 : 1 / w1;
     const e2 = s2 > 0 ? w2 : 1 / w2;
     out[k] = t.base + (t.amplitude + e1) / (1 + e2);
+  }
+}
+
+function sigmoidProduct(
+  out: Float64Array,
+  t: Extract<CompiledTerm, { kind: "sigmoidProduct" }>,
+  size: number,
+): void {
+  const p1 = t.source1.array;
+  const p2 = t.source2.array;
+  const f1 = t.source1.factor;
+  const f2 = t.source2.factor;
+  const positive1 = t.source1.sign > 0;
+  const positive2 = t.source2.sign > 0;
+  for (let k = 0; k < size; k++) {
+    const w1 = p1[k] * f1;
+    const w2 = p2[k] * f2;
+    const s1 = positive1
+      ? sigmoidFromPositive(t.offset1, t.rate1, w1)
+      : sigmoidFromNegative(t.offset1, t.rate1, w1);
+    const s2 = positive2
+      ? sigmoidFromPositive(t.offset2, t.rate2, w2)
+      : sigmoidFromNegative(t.offset2, t.rate2, w2);
+    out[k] = s1 * s2;
   }
 }
 

@@ -7,10 +7,16 @@
  *   wangBuzsakiInterneuron  fast-spiking hippocampal interneuron (Wang & Buzsáki 1996)
  *   golombPyramidal       CA1 pyramidal cell with INaP and M current (Golomb, Yue & Yaari 2006),
  *                         the Ca-independent part of their model (no ICa, IK(Ca), IAHP)
+ *   golombFastSpiking     cortical fast-spiking interneuron with Kv3 and d-type (Kv1) currents
+ *                         (Golomb, Donner, Shacham, Shlosberg, Amitai & Hansel 2007); not the
+ *                         microcircuit's default interneuron
  */
 import { resolveParameters, type ParameterTable, parameter, type ParameterOverrides } from "../parameters.js";
 import {
   aCurrent,
+  golombFsDCurrent,
+  golombFsPotassium,
+  golombFsSodium,
   golombPotassium,
   golombSodium,
   leakChannel,
@@ -29,6 +35,8 @@ const COBAHH =
   "Brette et al. 2007, J Comput Neurosci 23:349, benchmark 3 (COBAHH); Brian2 examples/COBAHH.py";
 const WANG_BUZSAKI = "Wang XJ, Buzsáki G (1996) J Neurosci 16:6402";
 const GOLOMB = "Golomb D, Yue C, Yaari Y (2006) J Neurophysiol 96:1912, Table 2 (BioModels BIOMD0000000119)";
+const GOLOMB_FS =
+  "Golomb D, Donner K, Shacham L, Shlosberg D, Amitai Y, Hansel D (2007) PLoS Comput Biol 3:e156, Models and Methods (checked against ModelDB 97747)";
 
 export const COBAHH_NEURON_PARAMETERS = {
   area: parameter("area", "membrane area", 20000, "µm²", 1, 1e7, COBAHH),
@@ -192,5 +200,72 @@ export function golombPyramidal(
     celsius: 36,
     initialPotential: p.EL,
     citation: GOLOMB,
+  };
+}
+
+export const GOLOMB_FAST_SPIKING_PARAMETERS = {
+  cm: parameter("cm", "specific capacitance", 1, "µF/cm²", 0.1, 10, GOLOMB_FS),
+  gL: parameter("gL", "leak conductance density", 0.25, "mS/cm²", 0, 10, GOLOMB_FS),
+  EL: parameter("EL", "leak reversal potential", -70, "mV", -120, 0, GOLOMB_FS),
+  gNa: parameter("gNa", "transient Na conductance density", 112.5, "mS/cm²", 0, 1000, GOLOMB_FS),
+  thetaM: parameter(
+    "thetaM",
+    "half-activation of Na m∞ (window current; paper -24 small, -28 large)",
+    -24,
+    "mV",
+    -60,
+    0,
+    GOLOMB_FS,
+  ),
+  gKdr: parameter("gKdr", "Kv3 delayed-rectifier conductance density", 225, "mS/cm²", 0, 1000, GOLOMB_FS),
+  gd: parameter(
+    "gd",
+    "d-type (Kv1) K conductance density (paper varies it; 0.39 in Figs. 2, 3, 5, 8)",
+    0.39,
+    "mS/cm²",
+    0,
+    50,
+    GOLOMB_FS,
+  ),
+  threshold: parameter("threshold", "spike detection threshold", -20, "mV", -60, 40, "ours"),
+  refractory: parameter(
+    "refractory",
+    "detection dead time",
+    1,
+    "ms",
+    0,
+    20,
+    "ours (shorter than the shortest ISI of interest)",
+  ),
+} as const satisfies ParameterTable<
+  "cm" | "gL" | "EL" | "gNa" | "thetaM" | "gKdr" | "gd" | "threshold" | "refractory"
+>;
+
+/**
+ * Golomb 2007 fast-spiking cortical interneuron: leak, Na (m∞³h, Martina & Jonas 1997
+ * inactivation), Kv3 delayed rectifier (n²) and d-type Kv1 current (a³b), single compartment,
+ * densities (area 100 µm²). No temperature factor (the paper gives none). Defaults: the paper's
+ * small Na window (θm = -24 mV) with gd = 0.39 mS/cm² (Figs. 2, 5A–C, 8).
+ */
+export function golombFastSpiking(
+  overrides?: ParameterOverrides<keyof typeof GOLOMB_FAST_SPIKING_PARAMETERS>,
+): NeuronModel {
+  const p = resolveParameters(GOLOMB_FAST_SPIKING_PARAMETERS, overrides, "golombFastSpiking");
+  return {
+    name: "golombFastSpiking",
+    description: "Golomb 2007 fast-spiking cortical interneuron (Na, Kv3, Kv1)",
+    capacitance: p.cm,
+    area: 100,
+    channels: [
+      leakChannel({ gbar: p.gL, E: p.EL }),
+      golombFsSodium({ gbar: p.gNa, thetaM: p.thetaM }),
+      golombFsPotassium({ gbar: p.gKdr }),
+      golombFsDCurrent({ gbar: p.gd }),
+    ],
+    threshold: p.threshold,
+    refractory: p.refractory,
+    celsius: 36,
+    initialPotential: p.EL,
+    citation: GOLOMB_FS,
   };
 }

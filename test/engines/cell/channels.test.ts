@@ -11,6 +11,9 @@ import {
   evaluateFunction,
   gateSteadyState,
   gateTimeConstant,
+  golombFsDCurrent,
+  golombFsPotassium,
+  golombFsSodium,
   golombPotassium,
   golombSodium,
   leakChannel,
@@ -144,6 +147,32 @@ test("Golomb 2006 Na, Kdr, NaP, A and M currents equal their Γ forms (Table 2)"
   checkGate(mCurrent(), "z", { inf: (v) => gamma(v, -39, 5), tau: () => 75 });
 });
 
+test("Golomb 2007 fast-spiking Na, Kv3 and d-type currents equal their printed forms", () => {
+  // Models and Methods of Golomb et al. 2007 (PLoS Comput Biol 3:e156); τn as in ModelDB 97747.
+  checkGate(golombFsSodium(), "m", { inf: (v) => gamma(v, -24, 11.5), tau: () => 0 });
+  checkGate(golombFsSodium({ thetaM: -28 }), "m", { inf: (v) => gamma(v, -28, 11.5), tau: () => 0 });
+  checkGate(golombFsSodium(), "h", {
+    inf: (v) => 1 / (1 + exp((v + 58.3) / 6.7)),
+    tau: (v) => 0.5 + 14 / (1 + exp((v + 60) / 12)),
+  });
+  checkGate(golombFsPotassium(), "n", {
+    inf: (v) => 1 / (1 + exp(-(v + 12.4) / 6.8)),
+    tau: (v) => (0.087 + 11.4 / (1 + exp((v + 14.6) / 8.6))) * (0.087 + 11.4 / (1 + exp(-(v - 1.3) / 18.7))),
+  });
+  checkGate(golombFsDCurrent(), "a", { inf: (v) => gamma(v, -50, 20), tau: () => 2 });
+  checkGate(golombFsDCurrent(), "b", { inf: (v) => gamma(v, -70, -6), tau: () => 150 });
+  assert.equal(golombFsPotassium().gates[0].power, 2);
+  assert.deepEqual(
+    golombFsDCurrent().gates.map((g) => g.power),
+    [3, 1],
+  );
+  // A shift moves both factors of the product (τn(V − 5) after a +5 mV shift).
+  const shifted = shiftChannel(golombFsPotassium(), 5);
+  const tau = (c: ChannelSpec, v: number) => gateTimeConstant(c.gates[0], v, 1);
+  for (const v of [-70, -20, 0, 30])
+    close(tau(shifted, v), tau(golombFsPotassium(), v - 5), 1e-12, `τn shift at ${v}`);
+});
+
 test("T-type Ca equals Destexhe's IT.mod forms with Vx = 2 mV and Q10 = 3 from 24 °C", () => {
   const ch = tCurrent();
   const phi = Math.pow(3, (36 - 24) / 10);
@@ -240,6 +269,9 @@ test("compiled terms (shared exponentials, powers, linoid series) equal the refe
     aCurrent(),
     mCurrent(),
     tCurrent(),
+    golombFsSodium(),
+    golombFsPotassium(),
+    golombFsDCurrent(),
   ];
   // The grid plus every linoid midpoint exactly, just beside it, and on both sides of the series
   // threshold |x| = 0.1.
