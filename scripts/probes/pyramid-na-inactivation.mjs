@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Probe for docs/experiments/pyramid-na-inactivation.md: the Golomb 2006 pyramid with its transient
 // Na inactivation midpoint θh moved from the published −45 mV towards measured principal-cell values
-// (golombPyramidal({ thetaH }), exploration option), gNa refitted so that the drug-free rheobase
-// equals the default cell's (the only compensation; see the doc for why). Modes:
+// (golombPyramidal({ thetaH }), exploration option), gNa refitted (the only compensation): by
+// default to the default cell's f–I (FIT=fi), or to its rheobase (FIT=rheobase; see fitGNa). Modes:
 //   cells   — per θh: fitted gNa, V_rest, h∞(V_rest), rheobase, f–I, INaP/M-current checks of
 //             test/engines/cell/analysis.test.ts; rheobase/gain/factor with carbamazepine,
 //             phenytoin, lamotrigine at usual doses (70 kg) for the pyramid and for WB (no variant
@@ -59,25 +59,59 @@ function measure(model) {
 // Bridge factor with its silenced floor (cellSide in drugs-to-network.ts).
 function factor(m, base) {
   if (base === null) return { f: NaN, silenced: false };
+  // A cell that fires at zero current (rheobase ≤ 0) has no bridge factor.
+  if (m !== null && !(m.rheobase > 0)) return { f: NaN, silenced: false };
   if (m === null) return { f: SILENCED_FACTOR, silenced: true };
   const f = excitabilityFactor(m, base);
   return f < SILENCED_FACTOR ? { f: SILENCED_FACTOR, silenced: true } : { f, silenced: false };
 }
 
 const REF = measureCell(golombPyramidal()); // default cell (θh −45, gNa 35)
-// gNa (mS/cm²) that gives the default cell's rheobase at this θh (bisection on log gNa; the
-// rheobase falls as gNa rises). −45 returns 35.
+// gNa (mS/cm²) refitted at this θh; −45 returns 35. Two criteria (environment FIT):
+//  - "rheobase": the default cell's rheobase (bisection on log gNa). Degenerate from −55 mV: the
+//    bisection lands in a band of gNa where the cell fires near rheobase but blocks above it.
+//  - "fi" (default): the smallest gNa on a ×1.05 grid whose f–I curve at FI_FIT is increasing
+//    (a healthy train) and reaches the default cell's rate at 4 µA/cm²; then bisection against
+//    the previous grid point if that one was healthy too.
+const FIT = process.env.FIT ?? "fi";
+const FI_FIT = [1, 2, 4, 10, 20];
+const REF_RATE4 = fICurve(golombPyramidal(), [4], CLAMP).rate[0];
+function healthy(thetaH, gNa) {
+  const r = Array.from(fICurve(golombPyramidal({ thetaH, gNa }), FI_FIT, CLAMP).rate);
+  return { ok: r.every((x, k) => k === 0 || x > r[k - 1]), rate4: r[2] };
+}
 function fitGNa(thetaH) {
   if (thetaH === -45) return 35;
-  let lo = Math.log(35);
-  let hi = Math.log(1000); // the parameter table's upper bound
-  for (let k = 0; k < 18; k++) {
-    const mid = 0.5 * (lo + hi);
-    const m = measure(golombPyramidal({ thetaH, gNa: Math.exp(mid) }));
-    if (m === null || m.rheobase > REF.rheobase) lo = mid;
-    else hi = mid;
+  if (FIT === "rheobase") {
+    let lo = Math.log(35);
+    let hi = Math.log(1000); // the parameter table's upper bound
+    for (let k = 0; k < 18; k++) {
+      const mid = 0.5 * (lo + hi);
+      const m = measure(golombPyramidal({ thetaH, gNa: Math.exp(mid) }));
+      if (m === null || m.rheobase > REF.rheobase) lo = mid;
+      else hi = mid;
+    }
+    return Math.round(Math.exp(0.5 * (lo + hi)) * 100) / 100;
   }
-  return Math.round(Math.exp(0.5 * (lo + hi)) * 100) / 100;
+  let prev = null;
+  for (let g = 35; g <= 1000; g *= 1.05) {
+    const h = healthy(thetaH, g);
+    if (h.ok && h.rate4 >= REF_RATE4) {
+      if (prev === null) return Math.round(g * 100) / 100;
+      let lo = prev;
+      let hi = g;
+      for (let k = 0; k < 10; k++) {
+        const mid = 0.5 * (lo + hi);
+        const hm = healthy(thetaH, mid);
+        if (hm.ok && hm.rate4 >= REF_RATE4) hi = mid;
+        else lo = mid;
+      }
+      return Math.round(hi * 100) / 100;
+    }
+    prev = h.ok ? g : null;
+  }
+  const bound = healthy(thetaH, 1000); // the parameter table's upper bound
+  return bound.ok ? 1000 : NaN;
 }
 
 function pulseSpikes(thetaH, gNa, gNaP, gM) {
