@@ -12,12 +12,16 @@
 //             circuit.excitatoryModel: χE/events/E Hz/I Hz per seed.
 // Usage: npm run build && node scripts/probes/pyramid-na-inactivation.mjs cells [θ list]
 //        node scripts/probes/pyramid-na-inactivation.mjs circuit [θ list] [conditions] [seeds]
-//   θ list e.g. -45,-55,-60,-75 (default). cells ~1–3 min per θ, circuit ~2 s per run (one core).
+//   θ list e.g. -45,-55,-60,-75 (default). FS=1 (circuit): Golomb FS interneuron, fs-golomb.md circuit B. cells ~1–3 min per θ, circuit ~2 s per run (one core).
 import { excitabilityFactor, kappa, measureCell } from "../../dist/src/bridges/cell-to-network.js";
 import { DRUG_RHEOBASE_HIGH, SILENCED_FACTOR } from "../../dist/src/bridges/drugs-to-network.js";
 import { CELL_TO_NETWORK_CALIBRATION } from "../../dist/src/bridges/generated/cell-to-network-calibration.js";
 import { currentClamp, fICurve } from "../../dist/src/engines/cell/analysis.js";
-import { golombPyramidal, wangBuzsakiInterneuron } from "../../dist/src/engines/cell/models.js";
+import {
+  golombFastSpiking,
+  golombPyramidal,
+  wangBuzsakiInterneuron,
+} from "../../dist/src/engines/cell/models.js";
 import { parseScenario } from "../../dist/src/io/scenario.js";
 import {
   effects as circuitEffects,
@@ -276,6 +280,12 @@ if (mode === "cells") {
   const names =
     !process.argv[4] || process.argv[4] === "all" ? Object.keys(CONDITIONS) : process.argv[4].split(",");
   const seeds = (process.argv[5] ?? "1,2").split(",").map(Number);
+  // FS=1: the Golomb 2007 FS interneuron with fs-golomb.md's circuit B (driveWeightI 0.012,
+  // ampaEI 0.1) instead of WB with the default circuit.
+  const FS_CIRCUIT =
+    process.env.FS === "1"
+      ? { inhibitoryModel: golombFastSpiking(), parameters: { driveWeightI: 0.012, ampaEI: 0.1 } }
+      : {};
   for (const th of THETAS) {
     const gNa = fitGNa(th);
     const excitatoryModel = golombPyramidal({ thetaH: th, gNa });
@@ -286,7 +296,9 @@ if (mode === "cells") {
           `schemaVersion: 1\nkind: microcircuit\nseed: ${seed}\nsimulation: { duration: 1000, transient: 200 }\n${CONDITIONS[name]}`,
           "probe.yaml",
         );
-        const r = summariseMicrocircuitRun(runMicrocircuitScenario(s, { circuit: { excitatoryModel } }));
+        const r = summariseMicrocircuitRun(
+          runMicrocircuitScenario(s, { circuit: { excitatoryModel, ...FS_CIRCUIT } }),
+        );
         return `${r.synchrony.excitatory.toFixed(2)}/${r.events.length}/${r.rates.excitatory.toFixed(2)}/${r.rates.inhibitory.toFixed(0)}`;
       });
       console.log(name.padEnd(8), row.join("  "));
