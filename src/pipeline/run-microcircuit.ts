@@ -146,6 +146,11 @@ export function runMicrocircuitScenario(
        * (docs/experiments/fs-interneuron.md).
        */
       inhibitoryModel?: NeuronModel;
+      /**
+       * The pyramidal model before variants and drugs (default Golomb 2006), e.g. golombPyramidal
+       * with a principal-cell Na inactivation midpoint (docs/experiments/pyramid-na-inactivation.md).
+       */
+      excitatoryModel?: NeuronModel;
     };
   } = {},
 ): MicrocircuitRun {
@@ -164,14 +169,15 @@ export function runMicrocircuitScenario(
   let bias = { excitatory: 0, inhibitory: 0 };
   let medication: MicrocircuitMedicationResult | null = null;
   const interneuron = options.circuit?.inhibitoryModel ?? wangBuzsakiInterneuron();
+  const pyramid = options.circuit?.excitatoryModel ?? golombPyramidal();
   if (scenario.medication === undefined) {
-    excitatoryModel = applyVariants(golombPyramidal(), "excitatory", variants);
+    excitatoryModel = applyVariants(pyramid, "excitatory", variants);
     inhibitoryModel = applyVariants(interneuron, "inhibitory", variants);
     onE = synapticScales("excitatory", variants);
     onI = synapticScales("inhibitory", variants);
   } else {
     const levels = microcircuitLevels(scenario, seed);
-    const cells = medicatedCells(golombPyramidal(), interneuron, levels.effects, variants, RECEPTORS_ON, {
+    const cells = medicatedCells(pyramid, interneuron, levels.effects, variants, RECEPTORS_ON, {
       naBlock: scenario.medication.naBlock,
     });
     excitatoryModel = cells.excitatoryModel;

@@ -154,6 +154,15 @@ export const GOLOMB_PYRAMIDAL_PARAMETERS = {
   gL: parameter("gL", "leak conductance density", 0.05, "mS/cm²", 0, 10, GOLOMB),
   EL: parameter("EL", "leak reversal potential", -70, "mV", -120, 0, GOLOMB),
   gNa: parameter("gNa", "transient Na conductance density", 35, "mS/cm²", 0, 1000, GOLOMB),
+  thetaH: parameter(
+    "thetaH",
+    "half-inactivation of the transient Na h∞ (exploration option: docs/experiments/pyramid-na-inactivation.md)",
+    -45,
+    "mV",
+    -90,
+    0,
+    GOLOMB,
+  ),
   gKdr: parameter("gKdr", "delayed-rectifier K conductance density", 6, "mS/cm²", 0, 1000, GOLOMB),
   gNaP: parameter(
     "gNaP",
@@ -170,7 +179,18 @@ export const GOLOMB_PYRAMIDAL_PARAMETERS = {
   threshold: parameter("threshold", "spike detection threshold", -20, "mV", -60, 40, "ours"),
   refractory: parameter("refractory", "detection dead time", 2, "ms", 0, 20, "ours"),
 } as const satisfies ParameterTable<
-  "cm" | "gL" | "EL" | "gNa" | "gKdr" | "gNaP" | "thetaP" | "gA" | "gM" | "threshold" | "refractory"
+  | "cm"
+  | "gL"
+  | "EL"
+  | "gNa"
+  | "thetaH"
+  | "gKdr"
+  | "gNaP"
+  | "thetaP"
+  | "gA"
+  | "gM"
+  | "threshold"
+  | "refractory"
 >;
 
 /**
@@ -189,7 +209,7 @@ export function golombPyramidal(
     area: 100,
     channels: [
       leakChannel({ gbar: p.gL, E: p.EL }),
-      golombSodium({ gbar: p.gNa }),
+      golombSodium({ gbar: p.gNa, thetaH: p.thetaH }),
       golombPotassium({ gbar: p.gKdr }),
       persistentSodium({ gbar: p.gNaP, thetaP: p.thetaP }),
       aCurrent({ gbar: p.gA }),

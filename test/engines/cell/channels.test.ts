@@ -32,6 +32,7 @@ import {
 } from "../../../src/engines/cell/channels.js";
 import { computeExpGroups, evaluateTerm } from "../../../src/engines/cell/kernel.js";
 import { Population } from "../../../src/engines/cell/population.js";
+import { golombPyramidal } from "../../../src/engines/cell/models.js";
 
 /** -100 … +60 mV in steps of 0.37 mV (never exactly on a singular point by construction). */
 const GRID: number[] = [];
@@ -337,4 +338,17 @@ test("Traub–Miles needs two exponentials per neuron and step, Wang–Buzsáki 
     [[1, 8, 10], [1]],
   );
   assert.equal(probe([wangBuzsakiSodium(), wangBuzsakiPotassium()]).length, 2);
+});
+
+test("golombPyramidal thetaH option moves only the steady-state midpoint of the Na h gate", () => {
+  const h = (model: ReturnType<typeof golombPyramidal>) =>
+    model.channels.find((c) => c.name === "na")!.gates.find((g) => g.name === "h")!;
+  const published = h(golombPyramidal());
+  const moved = h(golombPyramidal({ thetaH: -60 }));
+  assert.ok(Math.abs(gateSteadyState(published, -45) - 0.5) < 1e-12, "default midpoint −45 mV (Golomb 2006)");
+  assert.ok(Math.abs(gateSteadyState(moved, -60) - 0.5) < 1e-12);
+  assert.ok(gateSteadyState(moved, -70) < gateSteadyState(published, -70));
+  // τh keeps its published centre (−40.5 mV): only h∞ is an option.
+  for (const v of [-80, -60, -40.5, -20])
+    assert.equal(gateTimeConstant(moved, v, 10), gateTimeConstant(published, v, 10));
 });
