@@ -128,8 +128,16 @@ export function microcircuitReport(
   scenarioText: string,
 ): string {
   const facts = summary as unknown as Record<string, unknown>;
+  // Known defects of the circuit for this run's drugs (run-microcircuit.ts MICROCIRCUIT_DRUG_CAVEATS),
+  // shown above the results so that they are read before the raster.
+  const caveats = summary.medication?.caveats ?? [];
   const body = [
     `<h1>${escapeHtml(`ictal microcircuit: ${run.scenario.name}`)}</h1>`,
+    caveats.length === 0
+      ? ""
+      : `<h2>Caveats: known defects of this circuit for these drugs</h2><ul>${caveats
+          .map((c) => `<li>${escapeHtml(c)}</li>`)
+          .join("")}</ul>`,
     factsTable(facts),
     `<details><summary>Run summary (JSON)</summary><pre>${escapeHtml(summaryJson(facts))}</pre></details>`,
     `<h2>Spike raster</h2>`,

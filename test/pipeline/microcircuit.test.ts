@@ -82,6 +82,19 @@ test("outputs: spikes.csv matches the spike count, the report holds a raster and
   assert.match(html, /<title>population rates<\/title>/);
   assert.ok(!/<script/i.test(html));
   assert.equal(withFiles.files.summary, join("/out", "summary.json"));
+  assert.ok(!html.includes("Caveats:"), "no medication, no caveats section");
+
+  // With a drug that triggers a known circuit defect the report lists it before the results.
+  const medicated = runMicrocircuitScenario(example("microcircuit-dravet-medication.yaml", 300));
+  const medicatedSummary = summariseMicrocircuitRun(medicated);
+  const caveats = medicatedSummary.medication!.caveats;
+  assert.ok(caveats.length >= 1);
+  const report = renderMicrocircuitOutputs(medicated, medicatedSummary, "scenario text", "/out").files.find(
+    (f) => f.name === "report.html",
+  )!.bytes as string;
+  const section = report.indexOf("Caveats: known defects of this circuit");
+  assert.ok(section > 0 && section < report.indexOf("<title>spike raster</title>"));
+  assert.ok(report.includes("synchronises them in this circuit"));
 });
 
 test("ictal run --json on a microcircuit scenario writes the files it lists", () => {
