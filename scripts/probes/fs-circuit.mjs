@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Probe for docs/experiments/fs-interneuron.md, circuit part: the B1 circuit (800/200 cells,
-// GABA-A-dominated; parameters as /work/notes/b1.mjs of session 5) with interneurons made
+// GABA-A-dominated; B1 of screen-conditions.mjs) with interneurons made
 // mean-driven (biasI, biasSpreadI, less Poisson drive driveWeightI) and, optionally, the slow Na
 // inactivation option of the interneuron (runMicrocircuitScenario circuit.inhibitoryModel).
 // Per condition and seed (1 s, 200 ms transient): χE / events / rate E (Hz) / rate I (Hz) / χI.
@@ -13,23 +13,8 @@ import {
   runMicrocircuitScenario,
   summariseMicrocircuitRun,
 } from "../../dist/src/pipeline/run-microcircuit.js";
+import { B1 } from "./screen-conditions.mjs";
 
-const B1 = {
-  gabaBIE: 0.0005,
-  gabaAIE: 0.52,
-  gabaADecayI: 1.8,
-  gabaAII: 0.007,
-  nmdaEE: 0.004,
-  driveWeightE: 0.015,
-  driveWeightI: 0.002,
-  biasE: 1,
-  excitatory: 800,
-  inhibitory: 200,
-  pEE: 0.3,
-  pEI: 0.04,
-  pIE: 0.06,
-  pII: 0.06,
-};
 const med = (drug, mg, h) => `medication: { regimen: [{ drug: ${drug}, doseMg: ${mg}, everyHours: ${h} }] }`;
 const CONDITIONS = {
   baseline: "",

@@ -110,7 +110,7 @@ if (mode === "circuit") {
 }
 
 // Split: the medicated pyramidal and interneuron models swapped in one at a time (as
-// /work/notes/na-split.mjs), to see through which population a drug acts.
+// scripts/probes/drug-split.mjs), to see through which population a drug acts.
 //   node scripts/probes/fs-golomb.mjs split '<circuit JSON>' '<FS JSON>' seeds condition
 if (mode === "split") {
   const { runMicrocircuit } = await import("../../dist/src/engines/cell/microcircuit.js");
