@@ -225,18 +225,20 @@ if (mode === "cells") {
     }
     // Bridge Δx0 per patient: κ·(logEI(variants + drug) − logEI(variants)); factors relative to
     // the drug-free cells without variants (cellSide).
+    // logEI of a (pyramid, interneuron) measurement pair with the patient's GABA-A factor.
+    const eiOf = (pm, im, gabaA) =>
+      logEI(
+        effects({
+          intrinsicExcitability: factor(pm, base).f,
+          interneuronExcitability: factor(im, wbBase).f,
+          gabaAFast: gabaA,
+          gabaASlow: gabaA,
+        }),
+      );
     for (const patient of [[], ["SCN1A"]]) {
       const key = patient.join("+") || "none";
       const gabaA = synapticScales("excitatory", patient).gabaA ?? 1;
-      const ei = (pm, im) =>
-        logEI(
-          effects({
-            intrinsicExcitability: factor(pm, base).f,
-            interneuronExcitability: factor(im, wbBase).f,
-            gabaAFast: gabaA,
-            gabaASlow: gabaA,
-          }),
-        );
+      const ei = (pm, im) => eiOf(pm, im, gabaA);
       const pv = measure(applyVariants(py, "excitatory", patient));
       const without = ei(pv, iSide[key].base);
       const cells = DRUGS.map((d) => {
@@ -250,16 +252,7 @@ if (mode === "cells") {
       const gabaA = synapticScales("excitatory", [id]).gabaA ?? 1;
       const pm = measure(applyVariants(py, "excitatory", [id]));
       const im = measure(applyVariants(wb, "inhibitory", [id]));
-      const x =
-        K *
-        logEI(
-          effects({
-            intrinsicExcitability: factor(pm, base).f,
-            interneuronExcitability: factor(im, wbBase).f,
-            gabaAFast: gabaA,
-            gabaASlow: gabaA,
-          }),
-        );
+      const x = K * eiOf(pm, im, gabaA);
       const shipped = CELL_TO_NETWORK_CALIBRATION.variants[id]?.deltaX0;
       return `${id} ${sgn(x)} (shipped ${shipped === undefined ? "—" : sgn(shipped)}, E factor ${f3(factor(pm, base).f)})`;
     });
