@@ -122,6 +122,32 @@ function ratePlot(run: MicrocircuitRun): string {
   );
 }
 
+/** Mean synaptic conductance and current per receptor onto each population (summary.synapticInput). */
+function balanceTable(summary: MicrocircuitSummary): string {
+  const fmt = (x: number | null) => (x === null ? "—" : x.toPrecision(3));
+  const rows: string[] = [];
+  for (const [label, b] of [
+    ["pyramidal cells (E)", summary.synapticInput.excitatory],
+    ["interneurons (I)", summary.synapticInput.inhibitory],
+  ] as const) {
+    for (const [receptor, x] of Object.entries(b.receptors))
+      rows.push(
+        `<tr><td>${escapeHtml(label)}</td><td>${escapeHtml(receptor)}</td><td>${fmt(x.conductance)}</td><td>${fmt(x.current)}</td></tr>`,
+      );
+    rows.push(
+      `<tr><td>${escapeHtml(label)}</td><td><b>GABA / glutamate</b></td><td><b>${fmt(b.inhibitionToExcitation.conductance)}</b></td>` +
+        `<td><b>${fmt(b.inhibitionToExcitation.current)}</b></td></tr>`,
+    );
+  }
+  return (
+    `<p>Means over cells and time after the transient (external drive included in AMPA); current positive = depolarising; ` +
+    `ratio rows: GABAergic over glutamatergic conductance, and minus GABAergic over glutamatergic current. ` +
+    `Mean membrane potential: E ${fmt(summary.synapticInput.excitatory.meanPotentialMv)} mV, ` +
+    `I ${fmt(summary.synapticInput.inhibitory.meanPotentialMv)} mV.</p>` +
+    `<table><tr><th>onto</th><th>receptor</th><th>conductance (mS/cm²)</th><th>current (µA/cm²)</th></tr>${rows.join("")}</table>`
+  );
+}
+
 export function microcircuitReport(
   run: MicrocircuitRun,
   summary: MicrocircuitSummary,
@@ -148,6 +174,8 @@ export function microcircuitReport(
     `<p>Rates in ${run.result.binMs} ms bins (min/max per pixel column). Shaded: ${run.events.length} detected event(s) ` +
       `on the pyramidal rate; dashed: the detection threshold (${Number.isFinite(run.eventThreshold) ? run.eventThreshold.toFixed(1) : "—"} Hz, smoothed rate).</p>`,
     ratePlot(run),
+    `<h2>Excitation and inhibition</h2>`,
+    balanceTable(summary),
     `<h2>Scenario</h2>`,
     `<details open><summary>Scenario file</summary><pre>${escapeHtml(scenarioText)}</pre></details>`,
   ].join("\n");

@@ -24,6 +24,7 @@ import type { NeuronModel } from "../engines/cell/population.js";
 import type { MicrocircuitScenario } from "../io/microcircuit-scenario.js";
 import { applyVariants, findVariant, synapticScales } from "../pathophysiology/variants.js";
 import { detectPopulationEvents, type PopulationEvent } from "../observe/population-events.js";
+import { synapticBalance, type SynapticBalance } from "../observe/synaptic-balance.js";
 import { findDrug, type Species } from "../pharmacology/catalogue.js";
 import type { BrainLevel, TargetEffect } from "../pharmacology/pharmacodynamics.js";
 import { defaultHorizonDays } from "../pharmacology/pk.js";
@@ -261,7 +262,7 @@ export const MICROCIRCUIT_DRUG_CAVEATS = {
   interneuronGabaAPotentiation:
     "GABA-A potentiation of the synapses onto interneurons synchronises them in this circuit, and the pyramidal cells then fire in the gaps: clobazam alone makes the healthy baseline burst (χE 0.31/0.41 → 0.55/0.54, seeds 1/2) and doubles the pyramidal rate of every hyperexcitable state; benzodiazepines are anticonvulsant in patients (docs/experiments/microcircuit-drug-robustness.md)",
   interneuronNaBlock:
-    "Na-channel block of the Wang–Buzsáki interneurons, driven near their small rheobase (0.16 µA/cm²), removes much of their firing in this circuit: phenytoin and lamotrigine at usual doses make the healthy baseline burst, although in hippocampal slices carbamazepine leaves synaptically driven interneuron firing essentially unchanged while it inhibits pyramidal cells (Pothmann et al. 2014 J Neurosci 34:9720) (docs/experiments/microcircuit-drug-robustness.md)",
+    "Na-channel block of the Wang–Buzsáki interneurons, which the circuit holds near their small rheobase (0.16 µA/cm²; mean potential −59.6 mV), weakens their recruitment: their rate stays at 16–18 Hz while the pyramidal rate rises ×4–11, so phenytoin and lamotrigine at usual doses make the healthy baseline burst and lower the inhibition-to-excitation conductance ratio onto the pyramidal cells (synapticInput; 7.8/8.2 → 6.0/6.2 and 4.3/5.0), where slice estimates in entorhinal neurons found phenytoin, lamotrigine and valproate raising it (Greenhill & Jones 2010 Neuroscience 167:456); in hippocampal slices carbamazepine leaves synaptically driven interneuron firing essentially unchanged while it inhibits pyramidal cells (Pothmann et al. 2014 J Neurosci 34:9720) (docs/experiments/microcircuit-drug-robustness.md)",
 } as const;
 
 /** The caveats of MICROCIRCUIT_DRUG_CAVEATS that a run's drug edits trigger, in table order. */
@@ -276,6 +277,20 @@ export function microcircuitDrugCaveats(edits: readonly AppliedEdit[]): string[]
 }
 
 const round = (x: number, digits = 4) => (Number.isFinite(x) ? Number(x.toPrecision(digits)) : null);
+const roundPair = (x: { conductance: number | null; current: number | null }) => ({
+  conductance: x.conductance === null ? null : round(x.conductance),
+  current: x.current === null ? null : round(x.current),
+});
+/** E/I balance onto one population, rounded for the summary (observe/synaptic-balance.ts). */
+function summariseBalance(b: SynapticBalance) {
+  return {
+    meanPotentialMv: round(b.meanPotential),
+    receptors: Object.fromEntries(Object.entries(b.receptors).map(([name, x]) => [name, roundPair(x)])),
+    excitation: roundPair(b.excitation),
+    inhibition: roundPair(b.inhibition),
+    inhibitionToExcitation: roundPair(b.inhibitionToExcitation),
+  };
+}
 
 /** The run's JSON summary (no file names). */
 export function summariseMicrocircuitRun(run: MicrocircuitRun) {
@@ -295,6 +310,15 @@ export function summariseMicrocircuitRun(run: MicrocircuitRun) {
     spikes: r.spikeNeurons.length,
     rates: { excitatory: round(r.rateE), inhibitory: round(r.rateI) },
     synchrony: { excitatory: round(r.chiE), inhibitory: round(r.chiI) },
+    /**
+     * Mean synaptic input onto each population after the transient: per receptor conductance
+     * (mS/cm²) and current (µA/cm², positive = depolarising), glutamatergic vs GABAergic totals
+     * and their ratio, and the mean membrane potential.
+     */
+    synapticInput: {
+      excitatory: summariseBalance(synapticBalance(r.synapticInputE)),
+      inhibitory: summariseBalance(synapticBalance(r.synapticInputI)),
+    },
     eventThresholdHz: round(run.eventThreshold),
     events: run.events.map((e) => ({
       onsetMs: round(e.onsetMs, 8),

@@ -83,6 +83,10 @@ test("outputs: spikes.csv matches the spike count, the report holds a raster and
   assert.ok(!/<script/i.test(html));
   assert.equal(withFiles.files.summary, join("/out", "summary.json"));
   assert.ok(!html.includes("Caveats:"), "no medication, no caveats section");
+  // The E/I balance table shows the summary's ratio onto the pyramidal cells.
+  assert.ok(html.includes("Excitation and inhibition"));
+  const ratio = summary.synapticInput.excitatory.inhibitionToExcitation.conductance!;
+  assert.ok(ratio > 0 && html.includes(`<b>${ratio.toPrecision(3)}</b>`), `ratio ${ratio}`);
 
   // With a drug that triggers a known circuit defect the report lists it before the results.
   const medicated = runMicrocircuitScenario(example("microcircuit-dravet-medication.yaml", 300));

@@ -10,6 +10,7 @@ export * from "./connectivity.js";
 export * from "./monitors.js";
 export * from "./analysis.js";
 export * from "./synchrony.js";
+export * from "./synaptic-input.js";
 export * from "./drive.js";
 export { Population, toAbsolute, validateModel } from "./population.js";
 export type {

@@ -44,6 +44,7 @@ import { BLOCK_EQUILIBRATION_RATE } from "./channels.js";
 import { toAbsolute, type KernelChoice, type NeuronModel } from "./population.js";
 import { ampaReceptor, gabaAReceptor, gabaBReceptor, nmdaReceptor } from "./synapses.js";
 import { SynchronyMonitor } from "./synchrony.js";
+import { SynapticInputMonitor, type SynapticInput } from "./synaptic-input.js";
 
 const BRUNEL = "Brunel 2000, J Comput Neurosci 8:183 (4:1 E:I, sparse random connectivity)";
 const OURS = "ours: chosen for an asynchronous irregular baseline (docs/models/cells.md)";
@@ -315,6 +316,13 @@ export interface MicrocircuitResult {
   readonly synapticEvents: number;
   /** Length of the block-equilibration pre-run (ms; 0 when nothing is blocked). */
   readonly blockEquilibrationMs: number;
+  /**
+   * Mean synaptic conductance and current per receptor onto each population after the transient
+   * (recurrent and external drive together: the drive also acts through AMPA), and the mean
+   * membrane potential; sampled every 0.5 ms (synaptic-input.ts).
+   */
+  readonly synapticInputE: SynapticInput;
+  readonly synapticInputI: SynapticInput;
 }
 
 const RECEPTORS_E = (gabaADecay: number) => [
@@ -533,7 +541,9 @@ export function runMicrocircuit(options: MicrocircuitOptions): MicrocircuitResul
   const every = Math.max(1, Math.round(0.5 / dt));
   const chiE = new SynchronyMonitor(e, every, transientSteps);
   const chiI = new SynchronyMonitor(i, every, transientSteps);
-  for (const m of [spikes, rateE, rateI, chiE, chiI]) network.addMonitor(m);
+  const inputE = new SynapticInputMonitor(e, every, transientSteps);
+  const inputI = new SynapticInputMonitor(i, every, transientSteps);
+  for (const m of [spikes, rateE, rateI, chiE, chiI, inputE, inputI]) network.addMonitor(m);
   network.run(steps);
   for (const pop of [e, i]) {
     for (let k = 0; k < pop.size; k++) {
@@ -572,6 +582,8 @@ export function runMicrocircuit(options: MicrocircuitOptions): MicrocircuitResul
     driveEvents: drives.reduce((sum, d) => sum + d.events, 0),
     synapticEvents: network.synapticEvents,
     blockEquilibrationMs,
+    synapticInputE: inputE.result(),
+    synapticInputI: inputI.result(),
   };
 }
 

@@ -68,6 +68,39 @@ function assertSeizureLike(label: string, extra: Partial<MicrocircuitOptions>, d
   }
 }
 
+test("E/I balance readout: inhibition onto pyramidal cells is mostly GABA-B current; removing GABA-A removes its conductance", () => {
+  // docs/models/cells.md (Microcircuit): with GABA-A reversing at −70 mV and the pyramidal cells
+  // near −68 mV, GABA-A mostly shunts, and GABA-B carries most of the inhibitory current
+  // (measured seed 1: conductances GABA-A 0.53, GABA-B 0.29, AMPA+NMDA 0.105 mS/cm²; GABA-B
+  // > 77% of the inhibitory current). A circuit change that alters this should update the docs.
+  const r = runMicrocircuit({ seed: 1, durationMs: DURATION, transientMs: TRANSIENT });
+  const onto = (input: typeof r.synapticInputE, name: string) =>
+    input.receptors.find((x) => x.receptor === name)!;
+  const e = r.synapticInputE;
+  assert.ok(e.meanPotential > -72 && e.meanPotential < -62, `E mean V ${e.meanPotential}`);
+  const gabaB = onto(e, "gabaB").current;
+  const gabaA = onto(e, "gabaA").current;
+  assert.ok(gabaB < 0 && gabaB / (gabaA + gabaB) > 0.7, `GABA-A ${gabaA}, GABA-B ${gabaB} µA/cm²`);
+  assert.ok(onto(e, "gabaA").conductance > onto(e, "gabaB").conductance);
+  const excitation = onto(e, "ampa").conductance + onto(e, "nmda").conductance;
+  assert.ok(onto(e, "gabaA").conductance + onto(e, "gabaB").conductance > 3 * excitation);
+  // Interneurons have no GABA-B receptor, and sit closer to threshold than the pyramidal cells.
+  assert.equal(
+    r.synapticInputI.receptors.some((x) => x.receptor === "gabaB"),
+    false,
+  );
+  assert.ok(r.synapticInputI.meanPotential > e.meanPotential + 4);
+  const noGabaA = runMicrocircuit({
+    seed: 1,
+    durationMs: 400,
+    transientMs: TRANSIENT,
+    receptorScales: { excitatory: { gabaA: 0 } },
+  });
+  assert.equal(onto(noGabaA.synapticInputE, "gabaA").conductance, 0);
+  assert.ok(onto(noGabaA.synapticInputE, "gabaB").conductance > 0);
+  assert.ok(onto(noGabaA.synapticInputI, "gabaA").conductance > 0);
+});
+
 test("GABA-A onto pyramidal cells × 0.3 → hypersynchronous bursting", () => {
   assertSeizureLike("GABA-A × 0.3", { receptorScales: { excitatory: { gabaA: 0.3 } } });
 });
