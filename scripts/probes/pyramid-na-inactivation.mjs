@@ -14,7 +14,11 @@
 //        node scripts/probes/pyramid-na-inactivation.mjs circuit [θ list] [conditions] [seeds]
 //   θ list e.g. -45,-55,-60,-75 (default). FS=1 (circuit): Golomb FS interneuron, fs-golomb.md circuit B. cells ~1–3 min per θ, circuit ~2 s per run (one core).
 import { excitabilityFactor, kappa, measureCell } from "../../dist/src/bridges/cell-to-network.js";
-import { DRUG_RHEOBASE_HIGH, SILENCED_FACTOR } from "../../dist/src/bridges/drugs-to-network.js";
+import {
+  DRUG_RHEOBASE_HIGH,
+  DRUG_RHEOBASE_SCAN_STEP,
+  SILENCED_FACTOR,
+} from "../../dist/src/bridges/drugs-to-network.js";
 import { CELL_TO_NETWORK_CALIBRATION } from "../../dist/src/bridges/generated/cell-to-network-calibration.js";
 import { currentClamp, fICurve } from "../../dist/src/engines/cell/analysis.js";
 import {
@@ -47,12 +51,13 @@ function rest(model) {
   const tr = currentClamp(model, 0, CLAMP);
   return tr.spikeTimes.length > 0 ? NaN : tr.v[tr.v.length - 1];
 }
-// Bridge measurement (drugs-to-network.ts measureCached): calibration interval, then the wide one;
-// null = silenced (no train up to 60 µA/cm², or f–I slope not positive).
+// Bridge measurement (drugs-to-network.ts measureCached): calibration interval, then the wide one
+// scanned on its grid before the refinement; null = silenced (no train at any grid point up to
+// 60 µA/cm², or f–I slope not positive).
 function measure(model) {
   for (const high of [6, DRUG_RHEOBASE_HIGH]) {
     try {
-      const m = measureCell(model, high);
+      const m = measureCell(model, high, high === 6 ? undefined : DRUG_RHEOBASE_SCAN_STEP);
       return m.gain > 0 ? m : null;
     } catch (e) {
       if (!/not firing/.test(String(e.message))) throw e;

@@ -89,17 +89,21 @@ export interface CellCalibration {
 
 /**
  * Rheobase and f–I gain of one neuron model under the bridge's clamp protocol. `rheobaseHigh`
- * widens the search for strongly inhibited cells (drug-modified models); the calibration uses the
- * default.
+ * widens the search for strongly inhibited cells (drug-modified models); `scanStep` (µA/cm²) scans
+ * the search interval on that grid before the refinement (analysis.ts rheobase), so that a cell in
+ * depolarisation block at `rheobaseHigh` is still found if it fires below it. The calibration uses
+ * the defaults (refinement from the ends of −5..6 µA/cm², no scan).
  */
 export function measureCell(
   model: NeuronModel,
   rheobaseHigh: number = CELL_BRIDGE_SETTINGS.rheobaseHigh,
+  scanStep?: number,
 ): CellMetrics {
   const s = CELL_BRIDGE_SETTINGS;
   const rh = rheobase(model, s.rheobaseLow, rheobaseHigh, {
     ...s.clamp,
     tolerance: s.rheobaseTolerance,
+    scanStep,
   }).current;
   const currents = s.gainOffsets.map((d) => rh + d);
   const curve = fICurve(model, currents, s.clamp);

@@ -66,6 +66,15 @@ export const INTERIM_ONLY_TARGETS: Readonly<Partial<Record<TargetName, string>>>
  */
 export const DRUG_RHEOBASE_HIGH = 60;
 
+/**
+ * Grid step (µA/cm²) of the scan over −5..DRUG_RHEOBASE_HIGH that precedes the refinement of the
+ * wide search (measureCached): the refinement alone needs firing at 60 µA/cm², where the baseline
+ * Wang–Buzsáki interneuron is itself in depolarisation block (from 26.8 µA/cm²,
+ * docs/models/pathophysiology.md §4.3), so a drugged cell with a rheobase between 6 µA/cm² and its
+ * own block current was counted silenced. Firing windows narrower than the step can be missed.
+ */
+export const DRUG_RHEOBASE_SCAN_STEP = 0.5;
+
 export interface DrugNetworkOptions {
   /** The patient's channel variants (resistance geneVariant, or the patient's genetics). */
   readonly variants?: readonly VariantRef[];
@@ -88,7 +97,10 @@ export interface BridgeMetrics {
   /** EI of the patient without and with the drugs. */
   readonly logEIWithoutDrugs: number;
   readonly logEIWithDrugs: number;
-  /** Cell models that fire no train up to DRUG_RHEOBASE_HIGH with the drugs (measureCached). */
+  /**
+   * Cell models that fire no train on the scan grid up to DRUG_RHEOBASE_HIGH with the drugs, or
+   * whose f–I slope is not positive, or whose factor falls below SILENCED_FACTOR (measureCached).
+   */
   readonly silenced: readonly string[];
 }
 
@@ -114,7 +126,7 @@ function remember<T>(cache: Map<string, T>, key: string, value: T): T {
   return value;
 }
 
-const NOT_FIRING = /not firing at the upper bound/;
+const NOT_FIRING = /not firing at (the upper bound|any of)/;
 
 /**
  * Excitability factor given to a silenced cell, the same for both classes: a silenced pyramid and
@@ -138,13 +150,18 @@ function silencedMetrics(classBaseline: CellMetrics): CellMetrics & { silenced: 
 /**
  * measureCell with a cache keyed by the whole model (channels are data). The calibration's search
  * interval first (same numbers as the calibration for cells it covers), the wider one only if the
- * cell does not fire within it. A cell that fires no train up to DRUG_RHEOBASE_HIGH, or whose f–I
+ * cell does not fire at its upper end (6 µA/cm²): a scan of −5..DRUG_RHEOBASE_HIGH in steps of
+ * DRUG_RHEOBASE_SCAN_STEP, then the refinement between the last silent and the first firing grid
+ * point. A cell that fires a train at no grid point, or whose f–I
  * slope is not positive (depolarisation block), is *silenced*: it is given the metrics of
  * silencedMetrics (factor SILENCED_FACTOR), so the shift that follows is a bound on its size,
  * flagged in the metrics. The same bound is the floor of any measured factor (`measure` in
  * cellSide), so that a near-zero gain does not send the log index to minus infinity.
  */
-function measureCached(model: NeuronModel, classBaseline: CellMetrics): CellMetrics & { silenced: boolean } {
+export function measureCached(
+  model: NeuronModel,
+  classBaseline: CellMetrics,
+): CellMetrics & { readonly silenced: boolean } {
   const key = JSON.stringify(model);
   const hit = cellCache.get(key);
   if (hit !== undefined) return hit;
@@ -155,7 +172,10 @@ function measureCached(model: NeuronModel, classBaseline: CellMetrics): CellMetr
   } catch (error) {
     if (!(error instanceof RangeError && NOT_FIRING.test(error.message))) throw error;
     try {
-      metrics = { ...measureCell(model, DRUG_RHEOBASE_HIGH), silenced: false };
+      metrics = {
+        ...measureCell(model, DRUG_RHEOBASE_HIGH, DRUG_RHEOBASE_SCAN_STEP),
+        silenced: false,
+      };
       if (!(metrics.gain > 0)) metrics = silencedMetrics(classBaseline);
     } catch (wide) {
       if (!(wide instanceof RangeError && NOT_FIRING.test(wide.message))) throw wide;

@@ -4,17 +4,27 @@
  * so monotonically in concentration; P-gp up-regulation shrinks a substrate's effect; the Na
  * blocker's shift is exactly κ·(ln E − ln I) of the measured cells (the index, not a weight, sets
  * the sign), and on an SCN1A loss-of-function patient aggravation emerges from the interneuron;
- * targets without a cell counterpart keep their interim weight; the single entry point delegates.
+ * targets without a cell counterpart keep their interim weight; the single entry point delegates;
+ * the wide rheobase search finds a cell that fires only between 6 µA/cm² and its depolarisation
+ * block (the refinement from the ends alone counted it silenced) and silences a cell without Na.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { CELL_BRIDGE_SETTINGS } from "../../src/bridges/cell-to-network.js";
 import {
   DEFAULT_NETWORK_DRUG_MAPPING,
+  DRUG_RHEOBASE_HIGH,
   drugNetworkShift,
   INTERIM_ONLY_TARGETS,
+  measureCached,
   networkDrugShift,
+  SILENCED_FACTOR,
 } from "../../src/bridges/drugs-to-network.js";
 import { CELL_TO_NETWORK_CALIBRATION as calibration } from "../../src/bridges/generated/cell-to-network-calibration.js";
+import { rheobase } from "../../src/engines/cell/analysis.js";
+import { scaleConductance } from "../../src/engines/cell/channels.js";
+import { wangBuzsakiInterneuron } from "../../src/engines/cell/models.js";
+import type { NeuronModel } from "../../src/engines/cell/population.js";
 import { networkExcitabilityShift } from "../../src/pharmacology/network-effects.js";
 import { brainLevelFromPlasma, targetEffects } from "../../src/pharmacology/pharmacodynamics.js";
 
@@ -110,4 +120,55 @@ test("networkDrugShift: one entry point delegating to the bridge or to the inter
   assert.equal(bridge.x0Shift, drugNetworkShift(clb, { modifiers: { gain: 0.8, offset: 0.1 } }).x0Shift);
   assert.equal(networkDrugShift(clb, modifiers).mapping, DEFAULT_NETWORK_DRUG_MAPPING);
   assert.throws(() => networkDrugShift(clb, {}, { mapping: "other" as "bridge" }), /mapping/);
+});
+
+/**
+ * The Wang–Buzsáki cell with a nearly constant hyperpolarising current of `bias` µA/cm² (a test
+ * construct, not a model): an extra ohmic channel with reversal −1000 mV and conductance bias/935,
+ * so its current is bias·(V + 1000)/935, within 1% of `bias` from −75 to −55 mV. Its f–I curve is
+ * the WB curve shifted right by about `bias`: rheobase and depolarisation-block current both move.
+ */
+function biasedInterneuron(bias: number): NeuronModel {
+  const wb = wangBuzsakiInterneuron();
+  const hyperpolarising = {
+    ...wb.channels.find((c) => c.name === "leak")!,
+    name: "bias",
+    description: "constant hyperpolarising test current",
+    reversal: -1000,
+    conductance: bias / 935,
+  };
+  return { ...wb, channels: [...wb.channels, hyperpolarising] };
+}
+
+test("wide rheobase search: a cell firing only between 6 µA/cm² and its block current is measured, not silenced", () => {
+  const s = CELL_BRIDGE_SETTINGS;
+  const shifted = biasedInterneuron(10);
+  const search = { ...s.clamp, tolerance: s.rheobaseTolerance };
+  // The refinement from the ends (the method before the scan) finds no rheobase: silent at 6, and
+  // at 60 µA/cm² the cell is in depolarisation block (WB blocks from 26.8, this one near 37).
+  assert.throws(
+    () => rheobase(shifted, s.rheobaseLow, s.rheobaseHigh, search),
+    /not firing at the upper bound/,
+  );
+  assert.throws(
+    () => rheobase(shifted, s.rheobaseLow, DRUG_RHEOBASE_HIGH, search),
+    /not firing at the upper bound/,
+  );
+  const base = calibration.baseline.inhibitory;
+  const m = measureCached(shifted, base);
+  assert.equal(m.silenced, false);
+  // Rheobase ≈ WB's + the bias (the bias current is 1% larger near threshold than at rest), and
+  // the f–I gain of a shifted curve is WB's.
+  assert.ok(m.rheobase > 6 && Math.abs(m.rheobase - (base.rheobase + 10)) < 0.2, `rheobase ${m.rheobase}`);
+  assert.ok(Math.abs(m.gain / base.gain - 1) < 0.1, `gain ${m.gain} vs ${base.gain}`);
+});
+
+test("wide rheobase search: a cell without Na current fires nowhere and is silenced", () => {
+  const wb = wangBuzsakiInterneuron();
+  const noNa = { ...wb, channels: wb.channels.map((c) => (c.name === "na" ? scaleConductance(c, 0) : c)) };
+  const base = calibration.baseline.inhibitory;
+  const m = measureCached(noNa, base);
+  assert.equal(m.silenced, true);
+  assert.equal(m.rheobase, base.rheobase / SILENCED_FACTOR ** 2);
+  assert.equal(m.gain, base.gain);
 });

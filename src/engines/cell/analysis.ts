@@ -109,6 +109,14 @@ export interface Rheobase {
  * Rheobase by grid refinement inside [low, high] (µA/cm²): each round runs `points` currents as
  * one population and keeps the interval between the last silent and the first firing one, until it
  * is narrower than `tolerance`. "Firing" means at least `minSpikes` spikes in the counting window.
+ *
+ * By default the refinement starts from the two ends, so the cell must fire at `high`. A cell whose
+ * firing range is bounded above (depolarisation block) may be silent at `high` and still fire below
+ * it; `scanStep` handles such cells: the currents low, low + scanStep, … (the last one is `high`)
+ * are run in ascending order, `points` at a time, stopping at the first chunk with a firing
+ * current, and the refinement then starts from the last silent and the first firing grid point.
+ * Without any firing grid point the cell is reported as not firing. With `scanStep`, firing windows
+ * narrower than the step can be missed.
  */
 export function rheobase(
   model: NeuronModel,
@@ -118,21 +126,50 @@ export function rheobase(
     readonly tolerance?: number;
     readonly minSpikes?: number;
     readonly points?: number;
+    /** Grid step (µA/cm²) of a scan before the refinement (see above); default: no scan. */
+    readonly scanStep?: number;
   },
 ): Rheobase {
   const tolerance = options?.tolerance ?? 1e-3;
   const minSpikes = options?.minSpikes ?? 2;
   const points = options?.points ?? 9;
+  const scanStep = options?.scanStep;
   if (!(high > low) || !(tolerance > 0) || points < 2)
     throw new RangeError("rheobase needs low < high, tolerance > 0, points >= 2");
+  if (scanStep !== undefined && !(scanStep > 0 && (high - low) / scanStep <= 1e5))
+    throw new RangeError(`rheobase: scanStep must be > 0 with at most 1e5 grid points, got ${scanStep}`);
   const fires = (c: FICurve, i: number) => c.spikes[i] >= minSpikes;
   let lo = low;
   let hi = high;
   let window = 0;
-  const ends = fICurve(model, [lo, hi], options);
-  window = ends.window;
-  if (fires(ends, 0)) throw new RangeError(`rheobase: already firing at the lower bound ${low} µA/cm²`);
-  if (!fires(ends, 1)) throw new RangeError(`rheobase: not firing at the upper bound ${high} µA/cm²`);
+  if (scanStep === undefined) {
+    const ends = fICurve(model, [lo, hi], options);
+    window = ends.window;
+    if (fires(ends, 0)) throw new RangeError(`rheobase: already firing at the lower bound ${low} µA/cm²`);
+    if (!fires(ends, 1)) throw new RangeError(`rheobase: not firing at the upper bound ${high} µA/cm²`);
+  } else {
+    const n = Math.ceil((high - low) / scanStep - 1e-9) + 1;
+    const grid = Array.from({ length: n }, (_, k) => Math.min(low + k * scanStep, high));
+    let first = -1;
+    for (let start = 0; start < n && first < 0; start += points) {
+      const chunk = grid.slice(start, start + points);
+      const c = fICurve(model, chunk, options);
+      window = c.window;
+      for (let i = 0; i < chunk.length; i++) {
+        if (fires(c, i)) {
+          first = start + i;
+          break;
+        }
+      }
+    }
+    if (first === 0) throw new RangeError(`rheobase: already firing at the lower bound ${low} µA/cm²`);
+    if (first < 0)
+      throw new RangeError(
+        `rheobase: not firing at any of ${n} grid points from ${low} to ${high} µA/cm² (step ${scanStep})`,
+      );
+    lo = grid[first - 1];
+    hi = grid[first];
+  }
   while (hi - lo > tolerance) {
     const grid = Array.from({ length: points }, (_, i) => lo + ((hi - lo) * (i + 1)) / (points + 1));
     const c = fICurve(model, grid, options);

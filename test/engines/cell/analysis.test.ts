@@ -34,6 +34,22 @@ test("Wang–Buzsáki: class-1 onset near 0.16 µA/cm² and a monotone f–I cur
   assert.ok(c.rate[9] > 350 && c.rate[9] < 450, `f(20 µA/cm²) = ${c.rate[9]} Hz`);
 });
 
+test("rheobase: a grid scan before the refinement finds the same onset, and reports cells firing at the lower bound", () => {
+  const model = wangBuzsakiInterneuron();
+  const clamp = { dt: 0.01, duration: 1000, settle: 200, tolerance: 5e-3 };
+  const ends = rheobase(model, -5, 6, clamp);
+  // 60 µA/cm² is beyond WB's depolarisation block: only the scan can start from there.
+  assert.throws(() => rheobase(model, -5, 60, clamp), /not firing at the upper bound/);
+  const scanned = rheobase(model, -5, 60, { ...clamp, scanStep: 0.5 });
+  assert.ok(scanned.current > scanned.below && scanned.current - scanned.below <= 5e-3);
+  assert.ok(Math.abs(scanned.current - ends.current) <= 5e-3, `${scanned.current} vs ${ends.current}`);
+  assert.throws(
+    () => rheobase(model, 1, 60, { ...clamp, scanStep: 0.5 }),
+    /already firing at the lower bound/,
+  );
+  assert.throws(() => rheobase(model, -5, 6, { ...clamp, scanStep: 0 }), /scanStep/);
+});
+
 test("Wang–Buzsáki: the Brian2 example protocol fires regularly", () => {
   const model = { ...wangBuzsakiInterneuron(), initialPotential: -70 };
   const pop = new Population({ name: "wb", size: 1, model, receptors: [] }, 0.01);
