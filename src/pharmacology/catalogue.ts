@@ -222,10 +222,14 @@ const GRASELA = "Grasela TH et al. (1983) Clin Pharmacokinet 8:355 (NONMEM, 322 
 const KUO_BEAN = "Kuo CC, Bean BP (1994) Mol Pharmacol 46:716, via drugs.md §1";
 const CHAO = "Chao TI, Alzheimer C (1995) NeuroReport 6:1778 (half-block of INaP at 34 µM; checked abstract)";
 const KUO_1998 = "Kuo CC (1998) Mol Pharmacol 54:712 (PHT, CBZ, LTG share one site; checked abstract)";
-/** Outcome of the 2026-11 check of the recalled Na-block kinetics (K_I, k_on): the primary abstracts
+/** Outcome of the 2026-11 checks of the recalled Na-block kinetics (K_I, k_on): the primary abstracts
  * (Kuo & Bean 1994; Kuo, Chen, Lu & Chen 1997; Kuo & Lu 1997) were not found by the `search` tool
- * (pages, docs, issues corpora; titles, reference-list forms and the numbers themselves queried). */
-const KINETICS_NOT_FOUND = "primary abstract not found by search (2026-11), value still recalled";
+ * (pages, docs, issues corpora; titles, reference-list forms and the numbers themselves queried).
+ * Searched again in session 6 (docs/experiments/na-drug-evidence.md §1): the Kuo 1998 full-text page
+ * is stored but only its abstract and first Introduction line are reachable; Qiao et al. 2014
+ * (per-isoform parameters) was not reached. */
+const KINETICS_NOT_FOUND =
+  "primary abstract not found by search (2026-11, searched twice; docs/experiments/na-drug-evidence.md), value still recalled";
 /** Slow binding: the qualitative claim is checked, the numbers are recalled (UNVERIFIED). */
 const SLOW_BINDING =
   "slow binding to inactivated channels (Kuo & Bean 1994 Mol Pharmacol 46:716; 'the drug binds slowly so that there is preferential block of firing during sustained epileptic depolarizations', Rogawski & Löscher 2004 Nat Rev Neurosci 5:553, checked key points)";
@@ -466,7 +470,13 @@ export const DRUGS: readonly Drug[] = [
         target: "nap",
         species: "parent",
         action: "block",
-        potency: v(34, "µM", CHAO, "verified"),
+        potency: v(
+          34,
+          "µM",
+          CHAO,
+          "verified",
+          "contested: no INaP block by phenytoin in cortical neurons (Spadoni et al. 2002 NeuroReport 1167, abstract); block only under inactivating conditions, slow ramps or pre-pulses (Colombo et al. 2013 PLoS One e55329, abstract); see docs/experiments/na-drug-evidence.md §2",
+        ),
         hill: hill1(),
         maxEffect: FULL_BLOCK,
       },
@@ -625,7 +635,7 @@ export const DRUGS: readonly Drug[] = [
         potency: v(
           100,
           "µM",
-          "slow-inactivation enhancement at tens–hundreds of µM (Errington 2008 Mol Pharmacol 73:157, recalled)",
+          "Errington AC, Stöhr T, Heers C, Lees G (2008) Mol Pharmacol 73:157 (checked abstract: 32–100 µM called clinical; 100 µM enhances slow inactivation, leaves fast inactivation and its recovery unchanged, block not removed by 500 ms at −100 mV); the 100 µM half-effect value itself is not in the abstract",
           "UNVERIFIED",
         ),
         hill: hill1(),
@@ -1244,7 +1254,7 @@ export const DRUGS: readonly Drug[] = [
         potency: v(
           53,
           "µM",
-          "INaP IC50 ~53 µM vs transient several hundred µM (recalled; dossier: IC50s UNVERIFIED)",
+          "INaP IC50 ~53 µM vs transient several hundred µM (recalled; dossier: IC50s UNVERIFIED); Mateias et al. 2024 Biomolecules 14:1582 abstract states 59 µM (secondary, origin not named); primary: Nakamura et al. 2019 Eur J Pharmacol 855:175 (abstract: potent INaP block, little effect on peak INaT; IC50 not reached)",
           "UNVERIFIED",
         ),
         hill: hill1(),
