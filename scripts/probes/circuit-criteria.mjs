@@ -20,9 +20,10 @@
 // exit unless --all). Scenario texts are those of mc-drug-robustness.mjs CONDITIONS.
 //
 // Usage: npm run build && node scripts/probes/circuit-criteria.mjs '<candidate JSON>' [seeds]
-//          [--all] [--conds a,b,c]
+//          [--all] [--conds a,b,c] [--trace]
 //   --all: no early exit (every condition in every seed, for a full per-criterion picture)
 //   --conds: run only these conditions (criteria then judged only where all inputs are present)
+//   --trace: also print the E and I population rates in 25 ms bins from t = 0
 // One line per condition × seed: χE/events/E Hz/I Hz (and χI), then a verdict per criterion.
 // A run of 1000 cells × 1 s takes ~6–15 s on one core.
 import { parseScenario } from "../../dist/src/io/scenario.js";
@@ -110,13 +111,32 @@ export function buildModels(candidate) {
   return out;
 }
 
-export function runOne(candidate, models, name, seed) {
+/** Population rate (Hz) averaged over 25 ms bins of the whole run, as a string. */
+function bins25(rate, binMs) {
+  const per = Math.max(1, Math.round(25 / binMs));
+  const out = [];
+  for (let i = 0; i < rate.length; i += per) {
+    let sum = 0;
+    const end = Math.min(i + per, rate.length);
+    for (let j = i; j < end; j++) sum += rate[j];
+    out.push((sum / (end - i)).toFixed(0));
+  }
+  return out.join(" ");
+}
+
+export function runOne(candidate, models, name, seed, trace = false) {
   const s = parseScenario(
     `schemaVersion: 1\nkind: microcircuit\nseed: ${seed}\nsimulation: { duration: 1000, transient: 200 }\n${CONDITIONS[name]}`,
     "probe.yaml",
   );
   const parameters = { ...B1, ...(candidate.circuit ?? {}) };
-  const r = summariseMicrocircuitRun(runMicrocircuitScenario(s, { circuit: { parameters, ...models } }));
+  const run = runMicrocircuitScenario(s, { circuit: { parameters, ...models } });
+  if (trace) {
+    const { populationRateE, populationRateI, binMs } = run.result;
+    console.log(`  trace ${name} seed ${seed}, 25 ms bins from t = 0: E ${bins25(populationRateE, binMs)}`);
+    console.log(`  trace ${name} seed ${seed}, 25 ms bins from t = 0: I ${bins25(populationRateI, binMs)}`);
+  }
+  const r = summariseMicrocircuitRun(run);
   return {
     chi: r.synchrony.excitatory,
     ev: r.events.length,
@@ -132,6 +152,7 @@ const fmt = (r) =>
 async function main() {
   const args = process.argv.slice(2);
   const all = args.includes("--all");
+  const trace = args.includes("--trace");
   const ci = args.indexOf("--conds");
   const only = ci >= 0 ? args[ci + 1].split(",") : null;
   const pos = args.filter((a, i) => !a.startsWith("--") && !(ci >= 0 && i === ci + 1));
@@ -153,7 +174,7 @@ async function main() {
     const R = {};
     for (const name of names) {
       const t0 = Date.now();
-      R[name] = runOne(candidate, models, name, seed);
+      R[name] = runOne(candidate, models, name, seed, trace);
       const v = judge(name, R);
       const dt = ((Date.now() - t0) / 1000).toFixed(1);
       const tag = v === null ? "" : `${v.criterion} ${v.ok ? "pass" : "FAIL"} (${v.why})`;
@@ -180,4 +201,4 @@ async function main() {
   console.log(failures.length === 0 ? "ALL CHECKED PASS" : `FAILED: ${summary}`);
 }
 
-main();
+if (import.meta.url === `file://${process.argv[1]}`) main();
