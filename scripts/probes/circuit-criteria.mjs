@@ -63,6 +63,13 @@ export const CONDITIONS = {
   dCbz: DRAVET + regimen("{ drug: carbamazepine, doseMg: 150, everyHours: 12 }", CHILD),
   dFfa: DRAVET + regimen("{ drug: fenfluramine, doseMg: 7, everyHours: 12 }", CHILD),
 };
+// Not part of the panel (run with --conds): clobazam on a milder GABA-A reduction (× 0.5), judged
+// like C3 and reported as "C3x" (information only, not in the verdict).
+const EXTRA = {
+  hyper5: "gabaAScale: 0.5\n",
+  hyper5Clb: "gabaAScale: 0.5\n" + regimen(CLB),
+};
+const ALL_CONDITIONS = { ...CONDITIONS, ...EXTRA };
 const USUAL = ["ltg", "pht", "cbz", "lcm", "vpa", "lev", "tpm", "per", "clb"];
 
 const calm = (r) => r.chi < 0.45 && r.ev === 0 && r.rE < 2;
@@ -79,6 +86,12 @@ function judge(name, R) {
   }
   if (["hyper3", "scn1a", "inap4", "scn8a"].includes(name)) {
     return { criterion: "C2", ok: bursts(r), why: "χE>0.6, ≥1 ev" };
+  }
+  if (name === "hyper5") return { criterion: "C3x", ok: bursts(r), why: "× 0.5 bursts (info)" };
+  if (name === "hyper5Clb") {
+    const u = R.hyper5;
+    if (!u) return null;
+    return { criterion: "C3x", ok: r.chi < u.chi && r.ev <= u.ev, why: "χE down, events not up (info)" };
   }
   if (name === "hyper3Clb" || name === "scn8aClb") {
     const u = R[name.replace("Clb", "")];
@@ -126,7 +139,7 @@ function bins25(rate, binMs) {
 
 export function runOne(candidate, models, name, seed, trace = false) {
   const s = parseScenario(
-    `schemaVersion: 1\nkind: microcircuit\nseed: ${seed}\nsimulation: { duration: 1000, transient: 200 }\n${CONDITIONS[name]}`,
+    `schemaVersion: 1\nkind: microcircuit\nseed: ${seed}\nsimulation: { duration: 1000, transient: 200 }\n${ALL_CONDITIONS[name]}`,
     "probe.yaml",
   );
   const parameters = { ...B1, ...(candidate.circuit ?? {}) };
@@ -159,7 +172,7 @@ async function main() {
   const candidate = JSON.parse(pos[0] ?? "{}");
   const seeds = (pos[1] ?? "1,2,3,4").split(",").map(Number);
   const names = only ?? Object.keys(CONDITIONS);
-  for (const n of names) if (!(n in CONDITIONS)) throw new Error(`unknown condition ${n}`);
+  for (const n of names) if (!(n in ALL_CONDITIONS)) throw new Error(`unknown condition ${n}`);
   const models = buildModels(candidate);
   console.log(`candidate ${JSON.stringify(candidate)}`);
   const failures = []; // { seed, name, criterion }
