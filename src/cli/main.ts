@@ -190,6 +190,8 @@ function runMicrocircuitFile(
         `${s.durationMs} ms, computed in ${((performance.now() - started) / 1000).toFixed(1)} s\n` +
         `  rates E ${s.rates.excitatory} Hz, I ${s.rates.inhibitory} Hz; synchrony χ E ${s.synchrony.excitatory}, I ${s.synchrony.inhibitory}; ` +
         `${s.events.length} population event(s); variants: ${s.variants.join(", ") || "none"}\n` +
+        `  GABA/glutamate conductance onto E ${s.synapticInput.excitatory.inhibitionToExcitation.conductance ?? "—"}, ` +
+        `onto I ${s.synapticInput.inhibitory.inhibitionToExcitation.conductance ?? "—"}\n` +
         `  files: ${Object.values(s.files).join(", ")}\n`,
     );
   }
