@@ -64,8 +64,13 @@ export const CONDITIONS = {
   dFfa: DRAVET + regimen("{ drug: fenfluramine, doseMg: 7, everyHours: 12 }", CHILD),
 };
 // Not part of the panel (run with --conds): clobazam on a milder GABA-A reduction (× 0.5), judged
-// like C3 and reported as "C3x" (information only, not in the verdict).
+// like C3 and reported as "C3x", and INaP × 6 judged like C2 and reported as "C2x" (information
+// only, not in the verdict); INaP × 2, 3, 5 for the circuit's dose–response (same info check).
 const EXTRA = {
+  inap2: "inapScale: 2\n",
+  inap3: "inapScale: 3\n",
+  inap5: "inapScale: 5\n",
+  inap6: "inapScale: 6\n",
   hyper5: "gabaAScale: 0.5\n",
   hyper5Clb: "gabaAScale: 0.5\n" + regimen(CLB),
 };
@@ -87,6 +92,8 @@ function judge(name, R) {
   if (["hyper3", "scn1a", "inap4", "scn8a"].includes(name)) {
     return { criterion: "C2", ok: bursts(r), why: "χE>0.6, ≥1 ev" };
   }
+  if (["inap2", "inap3", "inap5", "inap6"].includes(name))
+    return { criterion: "C2x", ok: bursts(r), why: `INaP × ${name.slice(4)} bursts (info)` };
   if (name === "hyper5") return { criterion: "C3x", ok: bursts(r), why: "× 0.5 bursts (info)" };
   if (name === "hyper5Clb") {
     const u = R.hyper5;
