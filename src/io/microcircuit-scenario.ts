@@ -5,7 +5,7 @@
  * pyramidal INaP). Bounds of the engine parameters come from MICROCIRCUIT_PARAMETERS.
  */
 import { z } from "zod";
-import { MICROCIRCUIT_PARAMETERS } from "../engines/cell/microcircuit.js";
+import { MICROCIRCUIT_PARAMETERS, MICROCIRCUIT_PRESETS } from "../engines/cell/microcircuit.js";
 import type { ParameterSpec } from "../engines/parameters.js";
 import { findVariant } from "../pathophysiology/variants.js";
 import {
@@ -23,6 +23,15 @@ function fromTable(spec: ParameterSpec, integer = false) {
     .describe(`${spec.description} [${spec.unit}; ${spec.citation}]`);
 }
 
+/** As fromTable, without a default: the named circuit supplies it. */
+function optionalFromTable(spec: ParameterSpec, integer = false) {
+  return (integer ? z.number().int() : z.number())
+    .min(spec.min)
+    .max(spec.max)
+    .optional()
+    .describe(`${spec.description} [${spec.unit}; ${spec.citation}]`);
+}
+
 const P = MICROCIRCUIT_PARAMETERS;
 
 export const microcircuitScenarioSchema = z.strictObject({
@@ -31,13 +40,25 @@ export const microcircuitScenarioSchema = z.strictObject({
   name: z.string().min(1).default("microcircuit"),
   description: z.string().optional(),
   seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),
+  circuit: z
+    .enum(Object.keys(MICROCIRCUIT_PRESETS) as [keyof typeof MICROCIRCUIT_PRESETS])
+    .default("default")
+    .describe(
+      `named circuit (engines/cell/microcircuit.ts MICROCIRCUIT_PRESETS): ${Object.entries(
+        MICROCIRCUIT_PRESETS,
+      )
+        .map(([name, preset]) => `${name}: ${preset.description}`)
+        .join("; ")}`,
+    ),
   populations: z
     .strictObject({
-      excitatory: fromTable(P.excitatory, true),
-      inhibitory: fromTable(P.inhibitory, true),
+      excitatory: optionalFromTable(P.excitatory, true),
+      inhibitory: optionalFromTable(P.inhibitory, true),
     })
     .prefault({})
-    .describe("numbers of Golomb pyramidal cells (E) and Wang–Buzsáki interneurons (I)"),
+    .describe(
+      "numbers of Golomb pyramidal cells (E) and Wang–Buzsáki interneurons (I); default: the circuit's (160/40, perisomatic 800/200)",
+    ),
   variants: z
     .array(z.string().min(1))
     .default([])

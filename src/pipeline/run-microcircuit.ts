@@ -15,11 +15,13 @@
 import { scaleConductance } from "../engines/cell/channels.js";
 import {
   MICROCIRCUIT_PARAMETERS,
+  MICROCIRCUIT_PRESETS,
   runMicrocircuit,
+  type MicrocircuitPreset,
   type MicrocircuitResult,
 } from "../engines/cell/microcircuit.js";
 import type { ParameterOverrides } from "../engines/parameters.js";
-import { golombPyramidal, wangBuzsakiInterneuron } from "../engines/cell/models.js";
+import { wangBuzsakiInterneuron } from "../engines/cell/models.js";
 import type { NeuronModel } from "../engines/cell/population.js";
 import type { MicrocircuitScenario } from "../io/microcircuit-scenario.js";
 import { applyVariants, findVariant, synapticScales } from "../pathophysiology/variants.js";
@@ -169,8 +171,9 @@ export function runMicrocircuitScenario(
   let onI: Record<string, number>;
   let bias = { excitatory: 0, inhibitory: 0 };
   let medication: MicrocircuitMedicationResult | null = null;
+  const preset = MICROCIRCUIT_PRESETS[scenario.circuit];
   const interneuron = options.circuit?.inhibitoryModel ?? wangBuzsakiInterneuron();
-  const pyramid = options.circuit?.excitatoryModel ?? golombPyramidal();
+  const pyramid = options.circuit?.excitatoryModel ?? preset.excitatoryModel();
   if (scenario.medication === undefined) {
     excitatoryModel = applyVariants(pyramid, "excitatory", variants);
     inhibitoryModel = applyVariants(interneuron, "inhibitory", variants);
@@ -203,8 +206,13 @@ export function runMicrocircuitScenario(
     durationMs: sim.duration,
     transientMs: sim.transient,
     parameters: {
-      excitatory: scenario.populations.excitatory,
-      inhibitory: scenario.populations.inhibitory,
+      ...preset.parameters,
+      ...(scenario.populations.excitatory === undefined
+        ? {}
+        : { excitatory: scenario.populations.excitatory }),
+      ...(scenario.populations.inhibitory === undefined
+        ? {}
+        : { inhibitory: scenario.populations.inhibitory }),
       driveRateE: scenario.drive.rateE,
       driveRateI: scenario.drive.rateI,
       dt: sim.dt,
@@ -260,19 +268,38 @@ export function runMicrocircuitScenario(
  */
 export const MICROCIRCUIT_DRUG_CAVEATS = {
   interneuronGabaAPotentiation:
-    "GABA-A potentiation of the synapses onto interneurons synchronises them in this circuit, and the pyramidal cells then fire in the gaps: clobazam alone makes the healthy baseline burst (χE 0.31/0.41 → 0.55/0.54, seeds 1/2) and doubles the pyramidal rate of every hyperexcitable state; benzodiazepines are anticonvulsant in patients (docs/experiments/microcircuit-drug-robustness.md)",
+    "GABA-A potentiation of the synapses onto interneurons synchronises them in this circuit, and the pyramidal cells then fire in the gaps: clobazam alone makes the healthy baseline burst (χE 0.31/0.41 → 0.55/0.54, seeds 1/2) and doubles the pyramidal rate of every hyperexcitable state; benzodiazepines are anticonvulsant in patients (docs/experiments/microcircuit-drug-robustness.md); the perisomatic circuit (scenario field circuit: perisomatic) does not show this defect",
   interneuronNaBlock:
-    "Na-channel block of the Wang–Buzsáki interneurons, which the circuit holds near their small rheobase (0.16 µA/cm²; mean potential −59.6 mV), weakens their recruitment: their rate stays at 16–18 Hz while the pyramidal rate rises ×4–11, so phenytoin and lamotrigine at usual doses make the healthy baseline burst and lower the inhibition-to-excitation conductance ratio onto the pyramidal cells (synapticInput; 7.8/8.2 → 6.0/6.2 and 4.3/5.0), where slice estimates in entorhinal neurons found phenytoin, lamotrigine and valproate raising it (Greenhill & Jones 2010 Neuroscience 167:456); in hippocampal slices carbamazepine leaves synaptically driven interneuron firing essentially unchanged while it inhibits pyramidal cells (Pothmann et al. 2014 J Neurosci 34:9720) (docs/experiments/microcircuit-drug-robustness.md)",
+    "Na-channel block of the Wang–Buzsáki interneurons, which the circuit holds near their small rheobase (0.16 µA/cm²; mean potential −59.6 mV), weakens their recruitment: their rate stays at 16–18 Hz while the pyramidal rate rises ×4–11, so phenytoin and lamotrigine at usual doses make the healthy baseline burst and lower the inhibition-to-excitation conductance ratio onto the pyramidal cells (synapticInput; 7.8/8.2 → 6.0/6.2 and 4.3/5.0), where slice estimates in entorhinal neurons found phenytoin, lamotrigine and valproate raising it (Greenhill & Jones 2010 Neuroscience 167:456); in hippocampal slices carbamazepine leaves synaptically driven interneuron firing essentially unchanged while it inhibits pyramidal cells (Pothmann et al. 2014 J Neurosci 34:9720) (docs/experiments/microcircuit-drug-robustness.md); on the perisomatic circuit (circuit: perisomatic) the usual doses keep the baseline asynchronous",
 } as const;
 
-/** The caveats of MICROCIRCUIT_DRUG_CAVEATS that a run's drug edits trigger, in table order. */
-export function microcircuitDrugCaveats(edits: readonly AppliedEdit[]): string[] {
+/**
+ * The same for the `perisomatic` circuit (MICROCIRCUIT_PRESETS), where the two defects above are
+ * gone (tests in test/pipeline/microcircuit-perisomatic.test.ts) but the Na blockers' weaker
+ * recruitment of the interneurons is still visible.
+ */
+export const PERISOMATIC_DRUG_CAVEATS = {
+  interneuronNaBlock:
+    "Na-channel block of the interneurons keeps the baseline of this circuit asynchronous in 1 s runs but still slows them (lamotrigine 200 mg q12h: 46 → 38 Hz; over 4 s one seed of two shows a population event every ~2 s) and lowers the GABA/glutamate conductance ratio onto the pyramidal cells (17.9/18.2 → 13.5/13.9, seeds 1/2), where slice estimates in entorhinal neurons found phenytoin, lamotrigine and valproate raising it (Greenhill & Jones 2010 Neuroscience 167:456) (docs/models/drugs.md §7)",
+} as const;
+
+/** The caveats that a run's drug edits trigger on the given circuit, in table order. */
+export function microcircuitDrugCaveats(
+  edits: readonly AppliedEdit[],
+  circuit: MicrocircuitPreset = "default",
+): string[] {
   const ontoInterneurons = edits.filter((e) => e.cell === "inhibitory");
+  const potentiatesInterneurons = ontoInterneurons.some(
+    (e) => e.kind === "scaleSynapse" && e.target === "gabaA" && e.value > 1,
+  );
+  const blocksInterneurons = ontoInterneurons.some((e) => e.target === "na" && e.kind !== "scaleSynapse");
   const caveats: string[] = [];
-  if (ontoInterneurons.some((e) => e.kind === "scaleSynapse" && e.target === "gabaA" && e.value > 1))
-    caveats.push(MICROCIRCUIT_DRUG_CAVEATS.interneuronGabaAPotentiation);
-  if (ontoInterneurons.some((e) => e.target === "na" && e.kind !== "scaleSynapse"))
-    caveats.push(MICROCIRCUIT_DRUG_CAVEATS.interneuronNaBlock);
+  if (circuit === "perisomatic") {
+    if (blocksInterneurons) caveats.push(PERISOMATIC_DRUG_CAVEATS.interneuronNaBlock);
+    return caveats;
+  }
+  if (potentiatesInterneurons) caveats.push(MICROCIRCUIT_DRUG_CAVEATS.interneuronGabaAPotentiation);
+  if (blocksInterneurons) caveats.push(MICROCIRCUIT_DRUG_CAVEATS.interneuronNaBlock);
   return caveats;
 }
 
@@ -299,6 +326,8 @@ export function summariseMicrocircuitRun(run: MicrocircuitRun) {
   return {
     scenario: s.name,
     kind: "microcircuit" as const,
+    /** Named circuit (MICROCIRCUIT_PRESETS). */
+    circuit: s.circuit,
     seed: run.seed,
     durationMs: s.simulation.duration,
     transientMs: s.simulation.transient,
@@ -338,7 +367,7 @@ export function summariseMicrocircuitRun(run: MicrocircuitRun) {
             pkDays: run.medication.pkDays,
             edits: run.medication.edits,
             /** Known circuit defects these edits trigger (MICROCIRCUIT_DRUG_CAVEATS). */
-            caveats: microcircuitDrugCaveats(run.medication.edits),
+            caveats: microcircuitDrugCaveats(run.medication.edits, s.circuit),
           },
         }),
   };

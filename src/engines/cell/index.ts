@@ -26,5 +26,15 @@ export type { NetworkSpec, ProjectionSpec, Stimulus } from "./network.js";
 export { buildCobahh, runCobahh } from "./cobahh.js";
 export type { CobahhOptions, CobahhResult } from "./cobahh.js";
 export { exp } from "./exp.js";
-export { buildMicrocircuit, runMicrocircuit, MICROCIRCUIT_PARAMETERS } from "./microcircuit.js";
-export type { MicrocircuitOptions, MicrocircuitParameters, MicrocircuitResult } from "./microcircuit.js";
+export {
+  buildMicrocircuit,
+  runMicrocircuit,
+  MICROCIRCUIT_PARAMETERS,
+  MICROCIRCUIT_PRESETS,
+} from "./microcircuit.js";
+export type {
+  MicrocircuitOptions,
+  MicrocircuitParameters,
+  MicrocircuitPreset,
+  MicrocircuitResult,
+} from "./microcircuit.js";
