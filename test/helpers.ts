@@ -4,7 +4,17 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CohortSummary } from "../src/course/cohort.js";
 import { PACKAGE_ROOT } from "../src/io/paths.js";
-import { parseScenario, type NetworkScenario, type SweepScenario } from "../src/io/scenario.js";
+import {
+  parseScenario,
+  type MicrocircuitScenario,
+  type NetworkScenario,
+  type SweepScenario,
+} from "../src/io/scenario.js";
+import {
+  runMicrocircuitScenario,
+  summariseMicrocircuitRun,
+  type MicrocircuitSummary,
+} from "../src/pipeline/run-microcircuit.js";
 
 export const ROOT = PACKAGE_ROOT;
 
@@ -23,6 +33,30 @@ export function sweepExample(name: string): SweepScenario {
   const scenario = parseScenario(exampleText(name), name);
   if (scenario.kind !== "sweep") throw new Error(`${name} is not a sweep scenario`);
   return scenario;
+}
+
+/** A microcircuit scenario: `text` (YAML lines) on a run of `duration` ms with a 200 ms transient. */
+export function microcircuitScenario(text: string, seed: number, duration = 1000): MicrocircuitScenario {
+  const s = parseScenario(
+    `schemaVersion: 1\nkind: microcircuit\nseed: ${seed}\nsimulation: { duration: ${duration}, transient: 200 }\n${text}`,
+    "test.yaml",
+  );
+  if (s.kind !== "microcircuit") throw new Error("not a microcircuit");
+  return s;
+}
+
+/** Summaries of 1 s microcircuit runs of `prefix + text` per seed, each run once per test file. */
+export function cachedMicrocircuitRuns(prefix = ""): (text: string, seed: number) => MicrocircuitSummary {
+  const cache = new Map<string, MicrocircuitSummary>();
+  return (text, seed) => {
+    const key = `${seed}\n${text}`;
+    let s = cache.get(key);
+    if (!s) {
+      s = summariseMicrocircuitRun(runMicrocircuitScenario(microcircuitScenario(prefix + text, seed)));
+      cache.set(key, s);
+    }
+    return s;
+  };
 }
 
 /** A float32 little-endian file as a Float32Array. */

@@ -2,6 +2,7 @@
 // docs/experiments/README.md as microcircuit scenarios, one run per (circuit overrides, condition,
 // seed) through the scenario pipeline, and a seeded picker for random configurations.
 import { parseScenario } from "../../dist/src/io/scenario.js";
+import { MICROCIRCUIT_PRESETS } from "../../dist/src/engines/cell/microcircuit.js";
 import {
   runMicrocircuitScenario,
   summariseMicrocircuitRun,
@@ -41,20 +42,12 @@ export function seededPicker(seed) {
 }
 
 // B1 of docs/experiments/microcircuit-big.md: 800/200 cells, GABA-A-dominated inhibition of the
-// pyramidal cells, weak fast I→I.
+// pyramidal cells, weak fast I→I. The perisomatic circuit (MICROCIRCUIT_PRESETS) grew out of it;
+// B1 is that circuit without the interneurons' tonic bias, with its own GABA-A onto E and drive.
 export const B1 = {
-  excitatory: 800,
-  inhibitory: 200,
-  pEE: 0.3,
-  pEI: 0.04,
-  pIE: 0.06,
-  pII: 0.06,
+  ...MICROCIRCUIT_PRESETS.perisomatic.parameters,
   gabaAIE: 0.52,
-  gabaBIE: 0.0005,
-  gabaAII: 0.007,
-  gabaADecayI: 1.8,
-  nmdaEE: 0.004,
-  driveWeightE: 0.015,
   driveWeightI: 0.002,
-  biasE: 1,
+  biasI: 0,
+  biasSpreadI: 0,
 };

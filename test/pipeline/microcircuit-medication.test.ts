@@ -40,29 +40,12 @@ import {
   summariseMicrocircuitRun,
 } from "../../src/pipeline/run-microcircuit.js";
 import { runMicrocircuit } from "../../src/engines/cell/microcircuit.js";
-import { exampleText } from "../helpers.js";
+import { cachedMicrocircuitRuns, exampleText, microcircuitScenario } from "../helpers.js";
 
 type Summary = ReturnType<typeof summariseMicrocircuitRun>;
 
-function scenario(text: string, seed: number, duration = 1000): MicrocircuitScenario {
-  const s = parseScenario(
-    `schemaVersion: 1\nkind: microcircuit\nseed: ${seed}\nsimulation: { duration: ${duration}, transient: 200 }\n${text}`,
-    "test.yaml",
-  );
-  if (s.kind !== "microcircuit") throw new Error("not a microcircuit");
-  return s;
-}
-
-const cache = new Map<string, Summary>();
-function run(text: string, seed: number): Summary {
-  const key = `${seed}\n${text}`;
-  let s = cache.get(key);
-  if (!s) {
-    s = summariseMicrocircuitRun(runMicrocircuitScenario(scenario(text, seed)));
-    cache.set(key, s);
-  }
-  return s;
-}
+const scenario = microcircuitScenario;
+const run = cachedMicrocircuitRuns();
 const chi = (s: Summary) => s.synchrony.excitatory as number;
 const rateE = (s: Summary) => s.rates.excitatory as number;
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;

@@ -28,29 +28,12 @@ import {
   runMicrocircuitScenario,
   summariseMicrocircuitRun,
 } from "../../src/pipeline/run-microcircuit.js";
+import { cachedMicrocircuitRuns } from "../helpers.js";
 
 type Summary = ReturnType<typeof summariseMicrocircuitRun>;
 const SEEDS = [1, 2];
 
-function scenario(text: string, seed: number): MicrocircuitScenario {
-  const s = parseScenario(
-    `schemaVersion: 1\nkind: microcircuit\ncircuit: perisomatic\nseed: ${seed}\nsimulation: { duration: 1000, transient: 200 }\n${text}`,
-    "test.yaml",
-  );
-  if (s.kind !== "microcircuit") throw new Error("not a microcircuit");
-  return s;
-}
-
-const cache = new Map<string, Summary>();
-function run(text: string, seed: number): Summary {
-  const key = `${seed}\n${text}`;
-  let s = cache.get(key);
-  if (!s) {
-    s = summariseMicrocircuitRun(runMicrocircuitScenario(scenario(text, seed)));
-    cache.set(key, s);
-  }
-  return s;
-}
+const run = cachedMicrocircuitRuns("circuit: perisomatic\n");
 
 const regimen = (entries: string, extra = "") => `medication: { ${extra}regimen: [${entries}] }\n`;
 const CLOBAZAM = regimen("{ drug: clobazam, doseMg: 10, everyHours: 12 }");
