@@ -21,6 +21,7 @@ import {
 } from "../../dist/src/bridges/drugs-to-network.js";
 import { CELL_TO_NETWORK_CALIBRATION } from "../../dist/src/bridges/generated/cell-to-network-calibration.js";
 import { currentClamp, fICurve } from "../../dist/src/engines/cell/analysis.js";
+import { fitGNaToFI } from "./pyramid-gna-fit.mjs";
 import {
   golombFastSpiking,
   golombPyramidal,
@@ -83,12 +84,6 @@ const REF = measureCell(golombPyramidal()); // default cell (θh −45, gNa 35)
 //    (a healthy train) and reaches the default cell's rate at 4 µA/cm²; then bisection against
 //    the previous grid point if that one was healthy too.
 const FIT = process.env.FIT ?? "fi";
-const FI_FIT = [1, 2, 4, 10, 20];
-const REF_RATE4 = fICurve(golombPyramidal(), [4], CLAMP).rate[0];
-function healthy(thetaH, gNa) {
-  const r = Array.from(fICurve(golombPyramidal({ thetaH, gNa }), FI_FIT, CLAMP).rate);
-  return { ok: r.every((x, k) => k === 0 || x > r[k - 1]), rate4: r[2] };
-}
 function fitGNa(thetaH) {
   if (thetaH === -45) return 35;
   if (FIT === "rheobase") {
@@ -102,25 +97,7 @@ function fitGNa(thetaH) {
     }
     return Math.round(Math.exp(0.5 * (lo + hi)) * 100) / 100;
   }
-  let prev = null;
-  for (let g = 35; g <= 1000; g *= 1.05) {
-    const h = healthy(thetaH, g);
-    if (h.ok && h.rate4 >= REF_RATE4) {
-      if (prev === null) return Math.round(g * 100) / 100;
-      let lo = prev;
-      let hi = g;
-      for (let k = 0; k < 10; k++) {
-        const mid = 0.5 * (lo + hi);
-        const hm = healthy(thetaH, mid);
-        if (hm.ok && hm.rate4 >= REF_RATE4) hi = mid;
-        else lo = mid;
-      }
-      return Math.round(hi * 100) / 100;
-    }
-    prev = h.ok ? g : null;
-  }
-  const bound = healthy(thetaH, 1000); // the parameter table's upper bound
-  return bound.ok ? 1000 : NaN;
+  return fitGNaToFI(thetaH);
 }
 
 function pulseSpikes(thetaH, gNa, gNaP, gM) {

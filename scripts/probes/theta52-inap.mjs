@@ -9,44 +9,17 @@
 // membrane potential over the last 100 ms (a high mean without spikes = depolarisation block).
 // Usage: npm run build && node scripts/probes/theta52-inap.mjs [θ list] [gNa list]
 //   θ list default -45,-50,-52,-53,-55; gNa list (optional, same length) skips the fit.
-import { currentClamp, fICurve } from "../../dist/src/engines/cell/analysis.js";
+import { currentClamp } from "../../dist/src/engines/cell/analysis.js";
 import { golombPyramidal } from "../../dist/src/engines/cell/models.js";
+import { fitGNaToFI } from "./pyramid-gna-fit.mjs";
 
 const THETAS = (process.argv[2] ?? "-45,-50,-52,-53,-55").split(",").map(Number);
 const GIVEN = process.argv[3] ? process.argv[3].split(",").map(Number) : null;
 const SCALES = [1, 2, 3, 4, 5, 6, 8];
 const CURRENTS = [0, 0.5, 1, 1.5, 2, 3, 4, 6, 8, 10];
 const GNAP0 = 0.2; // golombPyramidal default gNaP (mS/cm²)
-const CLAMP = { dt: 0.01, duration: 1000, settle: 200 };
 
-// f–I fit, as pyramid-na-inactivation.mjs fitGNa with FIT=fi.
-const FI_FIT = [1, 2, 4, 10, 20];
-const REF_RATE4 = fICurve(golombPyramidal(), [4], CLAMP).rate[0];
-function healthy(thetaH, gNa) {
-  const r = Array.from(fICurve(golombPyramidal({ thetaH, gNa }), FI_FIT, CLAMP).rate);
-  return { ok: r.every((x, k) => k === 0 || x > r[k - 1]), rate4: r[2] };
-}
-function fitGNa(thetaH) {
-  if (thetaH === -45) return 35;
-  let prev = null;
-  for (let g = 35; g <= 1000; g *= 1.05) {
-    const h = healthy(thetaH, g);
-    if (h.ok && h.rate4 >= REF_RATE4) {
-      if (prev === null) return Math.round(g * 100) / 100;
-      let lo = prev;
-      let hi = g;
-      for (let k = 0; k < 10; k++) {
-        const mid = 0.5 * (lo + hi);
-        const hm = healthy(thetaH, mid);
-        if (hm.ok && hm.rate4 >= REF_RATE4) hi = mid;
-        else lo = mid;
-      }
-      return Math.round(hi * 100) / 100;
-    }
-    prev = h.ok ? g : null;
-  }
-  return NaN;
-}
+const fitGNa = fitGNaToFI;
 
 function step(model, current) {
   const tr = currentClamp(model, current, { dt: 0.01, duration: 1000, settle: 0 });
