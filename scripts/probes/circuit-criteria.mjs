@@ -36,33 +36,32 @@ import {
   runMicrocircuitScenario,
   summariseMicrocircuitRun,
 } from "../../dist/src/pipeline/run-microcircuit.js";
-import { B1 } from "./screen-conditions.mjs";
+import { B1, DRUG_PANEL } from "./screen-conditions.mjs";
 
 const regimen = (entries, extra = "") => `medication: { ${extra}regimen: [${entries}] }\n`;
 const CLB = "{ drug: clobazam, doseMg: 10, everyHours: 12 }";
-const CHILD = "weightKg: 20, ";
-const DRAVET = "variants: [SCN1A]\n";
-// Strings copied from mc-drug-robustness.mjs CONDITIONS.
-export const CONDITIONS = {
-  base: "",
-  ltg: regimen("{ drug: lamotrigine, doseMg: 200, everyHours: 12 }"),
-  pht: regimen("{ drug: phenytoin, doseMg: 300, everyHours: 24 }"),
-  scn8a: "variants: [SCN8A]\n",
-  scn1a: DRAVET,
-  hyper3: "gabaAScale: 0.3\n",
-  cbz: regimen("{ drug: carbamazepine, doseMg: 400, everyHours: 12 }"),
-  lcm: regimen("{ drug: lacosamide, doseMg: 200, everyHours: 12 }"),
-  vpa: regimen("{ drug: valproate, doseMg: 750, everyHours: 12 }"),
-  lev: regimen("{ drug: levetiracetam, doseMg: 1000, everyHours: 12 }"),
-  tpm: regimen("{ drug: topiramate, doseMg: 100, everyHours: 12 }"),
-  per: regimen("{ drug: perampanel, doseMg: 8, everyHours: 24 }"),
-  clb: regimen(CLB),
-  inap4: "inapScale: 4\n",
-  hyper3Clb: "gabaAScale: 0.3\n" + regimen(CLB),
-  scn8aClb: "variants: [SCN8A]\n" + regimen(CLB),
-  dCbz: DRAVET + regimen("{ drug: carbamazepine, doseMg: 150, everyHours: 12 }", CHILD),
-  dFfa: DRAVET + regimen("{ drug: fenfluramine, doseMg: 7, everyHours: 12 }", CHILD),
-};
+// The panel in the order of the early exit (texts: screen-conditions.mjs DRUG_PANEL).
+const ORDER = [
+  "base",
+  "ltg",
+  "pht",
+  "scn8a",
+  "scn1a",
+  "hyper3",
+  "cbz",
+  "lcm",
+  "vpa",
+  "lev",
+  "tpm",
+  "per",
+  "clb",
+  "inap4",
+  "hyper3Clb",
+  "scn8aClb",
+  "dCbz",
+  "dFfa",
+];
+export const CONDITIONS = Object.fromEntries(ORDER.map((name) => [name, DRUG_PANEL[name]]));
 // Not part of the panel (run with --conds): clobazam on a milder GABA-A reduction (× 0.5), judged
 // like C3 and reported as "C3x", and INaP × 6 judged like C2 and reported as "C2x" (information
 // only, not in the verdict); INaP × 2, 3, 5 for the circuit's dose–response (same info check).

@@ -11,47 +11,10 @@ import {
   runMicrocircuitScenario,
   summariseMicrocircuitRun,
 } from "../../dist/src/pipeline/run-microcircuit.js";
-import { B1 } from "./screen-conditions.mjs";
 
 const CIRCUITS = { default: {}, b1: B1 };
 
-const regimen = (entries, extra = "") => `medication: { ${extra}regimen: [${entries}] }\n`;
-const CLB = "{ drug: clobazam, doseMg: 10, everyHours: 12 }";
-const CHILD = "weightKg: 20, ";
-const DRAVET = "variants: [SCN1A]\n";
-const CONDITIONS = {
-  base: "",
-  // usual doses on the asynchronous baseline (70 kg)
-  cbz: regimen("{ drug: carbamazepine, doseMg: 400, everyHours: 12 }"),
-  pht: regimen("{ drug: phenytoin, doseMg: 300, everyHours: 24 }"),
-  ltg: regimen("{ drug: lamotrigine, doseMg: 200, everyHours: 12 }"),
-  lcm: regimen("{ drug: lacosamide, doseMg: 200, everyHours: 12 }"),
-  vpa: regimen("{ drug: valproate, doseMg: 750, everyHours: 12 }"),
-  lev: regimen("{ drug: levetiracetam, doseMg: 1000, everyHours: 12 }"),
-  tpm: regimen("{ drug: topiramate, doseMg: 100, everyHours: 12 }"),
-  per: regimen("{ drug: perampanel, doseMg: 8, everyHours: 24 }"),
-  clb: regimen(CLB),
-  // hyperexcitable states, without and with clobazam 10 mg q12h
-  hyper3: "gabaAScale: 0.3\n",
-  hyper3Clb: "gabaAScale: 0.3\n" + regimen(CLB),
-  hyper5: "gabaAScale: 0.5\n",
-  hyper5Clb: "gabaAScale: 0.5\n" + regimen(CLB),
-  scn8a: "variants: [SCN8A]\n",
-  scn8aClb: "variants: [SCN8A]\n" + regimen(CLB),
-  scn8aPht: "variants: [SCN8A]\n" + regimen("{ drug: phenytoin, doseMg: 300, everyHours: 24 }"),
-  inap4: "inapScale: 4\n",
-  inap4Clb: "inapScale: 4\n" + regimen(CLB),
-  // Dravet (20 kg child, regimens of test/pipeline/microcircuit-medication.test.ts)
-  scn1a: DRAVET,
-  dCbz: DRAVET + regimen("{ drug: carbamazepine, doseMg: 150, everyHours: 12 }", CHILD),
-  dFfa: DRAVET + regimen("{ drug: fenfluramine, doseMg: 7, everyHours: 12 }", CHILD),
-  dStpClb:
-    DRAVET +
-    regimen(
-      "{ drug: stiripentol, doseMg: 500, everyHours: 12 }, { drug: clobazam, doseMg: 5, everyHours: 12 }",
-      CHILD,
-    ),
-};
+import { B1, DRUG_PANEL as CONDITIONS } from "./screen-conditions.mjs";
 
 const circuitName = process.argv[2] ?? "default";
 const base = CIRCUITS[circuitName];
