@@ -14,22 +14,19 @@ import {
   resistanceSchema,
 } from "./medication-scenario.js";
 
-/** A number field bounded and described by a parameter table entry. */
+/** A number field bounded by a parameter table entry, and its description. */
+const bounded = (spec: ParameterSpec, integer: boolean) =>
+  (integer ? z.number().int() : z.number()).min(spec.min).max(spec.max);
+const described = (spec: ParameterSpec) => `${spec.description} [${spec.unit}; ${spec.citation}]`;
+
+/** A number field bounded and described by a parameter table entry, with the table's default. */
 function fromTable(spec: ParameterSpec, integer = false) {
-  return (integer ? z.number().int() : z.number())
-    .min(spec.min)
-    .max(spec.max)
-    .default(spec.default)
-    .describe(`${spec.description} [${spec.unit}; ${spec.citation}]`);
+  return bounded(spec, integer).default(spec.default).describe(described(spec));
 }
 
 /** As fromTable, without a default: the named circuit supplies it. */
 function optionalFromTable(spec: ParameterSpec, integer = false) {
-  return (integer ? z.number().int() : z.number())
-    .min(spec.min)
-    .max(spec.max)
-    .optional()
-    .describe(`${spec.description} [${spec.unit}; ${spec.citation}]`);
+  return bounded(spec, integer).optional().describe(described(spec));
 }
 
 const P = MICROCIRCUIT_PARAMETERS;
@@ -57,7 +54,14 @@ export const microcircuitScenarioSchema = z.strictObject({
     })
     .prefault({})
     .describe(
-      "numbers of Golomb pyramidal cells (E) and Wang–Buzsáki interneurons (I); default: the circuit's (160/40, perisomatic 800/200)",
+      `numbers of Golomb pyramidal cells (E) and Wang–Buzsáki interneurons (I); default: the circuit's (${Object.entries(
+        MICROCIRCUIT_PRESETS,
+      )
+        .map(
+          ([name, preset]) =>
+            `${name} ${preset.parameters.excitatory ?? P.excitatory.default}/${preset.parameters.inhibitory ?? P.inhibitory.default}`,
+        )
+        .join(", ")})`,
     ),
   variants: z
     .array(z.string().min(1))
