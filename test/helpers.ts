@@ -3,6 +3,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CohortSummary } from "../src/course/cohort.js";
+import { leakChannel } from "../src/engines/cell/channels.js";
+import type { NeuronModel } from "../src/engines/cell/population.js";
 import { PACKAGE_ROOT } from "../src/io/paths.js";
 import {
   parseScenario,
@@ -56,6 +58,32 @@ export function cachedMicrocircuitRuns(prefix = ""): (text: string, seed: number
       cache.set(key, s);
     }
     return s;
+  };
+}
+
+/**
+ * A passive test cell: leak only (g_L in mS/cm², E_L = initial potential), no spike-generating
+ * channels; `threshold` decides whether crossing it counts as a spike.
+ */
+export function passiveCell(o: {
+  name: string;
+  leak: number;
+  restingPotential: number;
+  threshold: number;
+  refractory: number;
+  area?: number;
+}): NeuronModel {
+  return {
+    name: o.name,
+    description: "passive test cell",
+    capacitance: 1,
+    area: o.area ?? 100,
+    channels: [leakChannel({ gbar: o.leak, E: o.restingPotential })],
+    threshold: o.threshold,
+    refractory: o.refractory,
+    celsius: 36,
+    initialPotential: o.restingPotential,
+    citation: "test",
   };
 }
 

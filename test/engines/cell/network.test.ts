@@ -5,7 +5,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { leakChannel } from "../../../src/engines/cell/channels.js";
+import { passiveCell } from "../../helpers.js";
 import {
   LfpProxyMonitor,
   PopulationRateMonitor,
@@ -14,7 +14,6 @@ import {
   spikeStatistics,
 } from "../../../src/engines/cell/monitors.js";
 import { Network, type ProjectionSpec } from "../../../src/engines/cell/network.js";
-import type { NeuronModel } from "../../../src/engines/cell/population.js";
 import {
   ampaReceptor,
   biexponentialPeakFactor,
@@ -28,18 +27,7 @@ import {
  * A passive relay cell: leak only, τm = 1 ms. Set V to 0 mV and it crosses -20 mV on the next
  * update, then relaxes to -70 mV within a few ms, so it fires exactly once.
  */
-const relay: NeuronModel = {
-  name: "relay",
-  description: "passive test cell",
-  capacitance: 1,
-  area: 100,
-  channels: [leakChannel({ gbar: 1, E: -70 })],
-  threshold: -20,
-  refractory: 3,
-  celsius: 36,
-  initialPotential: -70,
-  citation: "test",
-};
+const relay = passiveCell({ name: "relay", leak: 1, restingPotential: -70, threshold: -20, refractory: 3 });
 
 function relayNetwork(projection: Partial<ProjectionSpec>, receptorTau = 5): Network {
   return new Network({

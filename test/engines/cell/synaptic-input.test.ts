@@ -4,27 +4,22 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { passiveCell } from "../../helpers.js";
 import { PoissonDrive } from "../../../src/engines/cell/drive.js";
 import { Network } from "../../../src/engines/cell/network.js";
-import { leakChannel } from "../../../src/engines/cell/channels.js";
-import type { NeuronModel } from "../../../src/engines/cell/population.js";
 import { ampaReceptor, gabaAReceptor, nmdaReceptor } from "../../../src/engines/cell/synapses.js";
 import { SynapticInputMonitor } from "../../../src/engines/cell/synaptic-input.js";
 import { synapticBalance } from "../../../src/observe/synaptic-balance.js";
 
 /** A passive cell (leak only, no spikes) of area 200 µm², so densities are half the absolute values. */
-const PASSIVE: NeuronModel = {
+const PASSIVE = passiveCell({
   name: "passive",
-  description: "leak only (test)",
-  capacitance: 1,
-  area: 200,
-  channels: [leakChannel({ gbar: 0.1, E: -65 })],
+  leak: 0.1,
+  restingPotential: -65,
   threshold: 1000,
   refractory: 1,
-  celsius: 36,
-  initialPotential: -65,
-  citation: "test",
-};
+  area: 200,
+});
 
 const DT = 0.05;
 const DRIVES = [
