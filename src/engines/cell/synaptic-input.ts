@@ -9,8 +9,9 @@
  * potential shunts more than it hyperpolarises, so the ratio of inhibitory to excitatory
  * conductance and the ratio of the currents tell different things. Estimates of "background"
  * synaptic excitation and inhibition in slices are conductances (e.g. Greenhill SD, Jones RSG 2010,
- * Neuroscience 167:456, from membrane-potential fluctuations; Rudolph M et al. 2004 J Neurosci
- * Methods 139:149 for the method), which these means correspond to.
+ * Neuroscience 167:456, from membrane-potential fluctuations with the approach they validated in
+ * Greenhill & Jones 2007, Neuroscience 147:884; both cited as in the 2010 abstract), which these
+ * means correspond to.
  *
  * Units: densities per unit membrane area of the population's model (mS/cm² and µA/cm²), i.e. the
  * absolute values (nS, pA) × 100 / area (µm²), population.ts conventions.
